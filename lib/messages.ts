@@ -1,0 +1,84 @@
+/**
+ * The one message protocol between the extension's pages, its overlay and its background. Each message name
+ * maps to its request and response types; the background registers all handlers as one object.
+ */
+import { browser } from 'wxt/browser';
+import type { Failure } from './failure';
+
+export interface Status {
+  version: string;
+  /** When this background instance started (it restarts after the browser stops an idle worker). */
+  startedAt: number;
+}
+
+export interface Protocol {
+  /** Is the background alive, and which instance answers? */
+  status: { request: null; response: Status };
+  /** The overlay asks what was blocked in its own tab. */
+  tabFailures: { request: null; response: Failure[] };
+}
+
+export type MessageName = keyof Protocol;
+
+/** Who sent a message: the tab is set for content scripts only. */
+export interface Sender {
+  tabId?: number;
+}
+
+export type Handlers = {
+  [K in MessageName]: (request: Protocol[K]['request'], sender: Sender) => Promise<Protocol[K]['response']>;
+};
+
+interface Envelope {
+  portDoctor: MessageName;
+  request: unknown;
+}
+
+/** Sent from the background to a tab's overlay when more failures arrive. */
+const OVERLAY_REFRESH = { portDoctorOverlay: 'refresh' } as const;
+
+function isEnvelope(value: unknown, handlers: Handlers): value is Envelope {
+  if (typeof value !== 'object' || value === null || !('portDoctor' in value)) return false;
+  const name = (value as { portDoctor: unknown }).portDoctor;
+  return typeof name === 'string' && Object.hasOwn(handlers, name);
+}
+
+export function send<K extends MessageName>(name: K, request: Protocol[K]['request']): Promise<Protocol[K]['response']> {
+  const envelope: Envelope = { portDoctor: name, request };
+  return browser.runtime.sendMessage(envelope) as Promise<Protocol[K]['response']>;
+}
+
+/**
+ * Registers the background's handlers. Only this extension's own pages and scripts are answered. It answers
+ * through sendResponse rather than a returned promise, which both browsers and WXT's fake browser support.
+ */
+export function handleMessages(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
+    if (sender.id !== browser.runtime.id || !isEnvelope(message, handlers)) return false;
+    const handler = handlers[message.portDoctor] as (request: unknown, sender: Sender) => Promise<unknown>;
+    handler(message.request, { tabId: sender.tab?.id }).then(sendResponse, (error: unknown) => {
+      console.error('[Port Doctor] message', message.portDoctor, error);
+      sendResponse(undefined);
+    });
+    return true;
+  });
+}
+
+/** Tells a tab's overlay to refresh. False when the tab has no overlay listening yet. */
+export async function notifyOverlay(tabId: number): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, OVERLAY_REFRESH);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The overlay's side of notifyOverlay. Returns the function that stops listening. */
+export function onOverlayRefresh(callback: () => void): () => void {
+  const listener = (message: unknown): undefined => {
+    if (typeof message === 'object' && message !== null && 'portDoctorOverlay' in message) callback();
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,112 @@
+/**
+ * Which ports each browser engine refuses to connect to, and since when.
+ *
+ * Sources (see ../shared/reference/ports.md §1-§5): Chromium `kRestrictedPorts` in net/base/port_util.cc,
+ * Firefox `gBadPortList` in netwerk/base/nsIOService.cpp plus its `port <= 0` check, WebKit `blockedPortList`
+ * in Source/WTF/wtf/URL.cpp, the Fetch standard's "bad port" table, and undici (Node's fetch), which follows
+ * Fetch. Chromium 156 and Firefox 153 were scanned port by port and agree with these lists.
+ *
+ * This module is small on purpose: the background imports it. Service descriptions live in the catalogue.
+ */
+
+export const ENGINES = ['chromium', 'firefox', 'webkit', 'fetch', 'node'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+/** When a port joined an engine's list. Versions for browsers, ISO dates for the standard. */
+export interface Added {
+  chromium?: number;
+  firefox?: number;
+  fetch?: string;
+}
+
+export interface BlockedPort {
+  port: number;
+  /** Short service name (IANA where it has one). */
+  service: string;
+  /** Engines that do not block this port although Fetch does. */
+  notIn?: readonly Engine[];
+  added?: Added;
+}
+
+const NAT_SLIPSTREAM_2: Added = { chromium: 87, fetch: '2021-03-10' };
+const SIP: Added = { chromium: 87, fetch: '2020-11-05' };
+const ALPACA: Added = { fetch: '2021-06-14' };
+const FETCH_2018: Added = { fetch: '2018-05-31' };
+const FETCH_2024: Added = { fetch: '2024-03-26' };
+
+// prettier-ignore
+export const BLOCKED_PORTS: readonly BlockedPort[] = [
+  { port: 0, service: 'reserved', added: { fetch: '2025-08-11' } },
+  { port: 1, service: 'tcpmux' }, { port: 7, service: 'echo' }, { port: 9, service: 'discard' },
+  { port: 11, service: 'systat' }, { port: 13, service: 'daytime' }, { port: 15, service: 'netstat' },
+  { port: 17, service: 'qotd' }, { port: 19, service: 'chargen' }, { port: 20, service: 'ftp-data' },
+  { port: 21, service: 'ftp' }, { port: 22, service: 'ssh' }, { port: 23, service: 'telnet' },
+  { port: 25, service: 'smtp' }, { port: 37, service: 'time' }, { port: 42, service: 'name' },
+  { port: 43, service: 'nicname' }, { port: 53, service: 'domain' },
+  { port: 69, service: 'tftp', added: NAT_SLIPSTREAM_2 },
+  { port: 77, service: 'priv-rjs' }, { port: 79, service: 'finger' }, { port: 87, service: 'ttylink' },
+  { port: 95, service: 'supdup' }, { port: 101, service: 'hostname' }, { port: 102, service: 'iso-tsap' },
+  { port: 103, service: 'gppitnp' }, { port: 104, service: 'acr-nema' }, { port: 109, service: 'pop2' },
+  { port: 110, service: 'pop3' }, { port: 111, service: 'sunrpc' }, { port: 113, service: 'auth' },
+  { port: 115, service: 'sftp' }, { port: 117, service: 'uucp-path' }, { port: 119, service: 'nntp' },
+  { port: 123, service: 'ntp' }, { port: 135, service: 'epmap' },
+  { port: 137, service: 'netbios-ns', added: NAT_SLIPSTREAM_2 },
+  { port: 139, service: 'netbios-ssn' }, { port: 143, service: 'imap' },
+  { port: 161, service: 'snmp', added: NAT_SLIPSTREAM_2 },
+  { port: 179, service: 'bgp' }, { port: 389, service: 'ldap' },
+  { port: 427, service: 'svrloc', added: FETCH_2018 },
+  { port: 465, service: 'submissions' }, { port: 512, service: 'exec' }, { port: 513, service: 'login' },
+  { port: 514, service: 'shell' }, { port: 515, service: 'printer' }, { port: 526, service: 'tempo' },
+  { port: 530, service: 'courier' }, { port: 531, service: 'chat' }, { port: 532, service: 'netnews' },
+  { port: 540, service: 'uucp' },
+  { port: 548, service: 'afp', added: FETCH_2018 },
+  // Blocked in Chrome 87, unblocked after enterprise complaints, blocked again in Chrome 90.
+  { port: 554, service: 'rtsp', added: { chromium: 90, fetch: '2021-03-10' } },
+  { port: 556, service: 'remotefs' }, { port: 563, service: 'nntps' }, { port: 587, service: 'submission' },
+  { port: 601, service: 'syslog-conn' }, { port: 636, service: 'ldaps' },
+  { port: 989, service: 'ftps-data', added: ALPACA }, { port: 990, service: 'ftps', added: ALPACA },
+  { port: 993, service: 'imaps' }, { port: 995, service: 'pop3s' },
+  { port: 1719, service: 'h323gatestat', added: NAT_SLIPSTREAM_2 },
+  { port: 1720, service: 'h323hostcall', added: NAT_SLIPSTREAM_2 },
+  { port: 1723, service: 'pptp', added: NAT_SLIPSTREAM_2 },
+  { port: 2049, service: 'nfs' }, { port: 3659, service: 'apple-sasl' }, { port: 4045, service: 'npp' },
+  // Chromium's networking owner declined to follow Fetch here (whatwg/fetch#1663).
+  { port: 4190, service: 'sieve', notIn: ['chromium'], added: FETCH_2024 },
+  { port: 5060, service: 'sip', added: SIP }, { port: 5061, service: 'sips', added: SIP },
+  { port: 6000, service: 'x11' },
+  { port: 6566, service: 'sane-port', added: NAT_SLIPSTREAM_2 },
+  { port: 6665, service: 'ircu' }, { port: 6666, service: 'ircu' }, { port: 6667, service: 'ircu' },
+  { port: 6668, service: 'ircu' }, { port: 6669, service: 'ircu' },
+  { port: 6679, service: 'osaut', notIn: ['chromium'], added: FETCH_2024 },
+  { port: 6697, service: 'ircs-u', added: FETCH_2018 },
+  { port: 10080, service: 'amanda', added: { chromium: 90, firefox: 85, fetch: '2021-04-13' } },
+];
+
+const byPort = new Map(BLOCKED_PORTS.map((entry) => [entry.port, entry]));
+
+/** The entry for a port on any engine's list, or undefined. */
+export function blockedEntry(port: number): BlockedPort | undefined {
+  return byPort.get(port);
+}
+
+/**
+ * Is `port` refused by `engine`? With `version` (a browser major version), ports added later than that
+ * version are not counted; where the version that added a port is unknown, the port counts as blocked.
+ */
+export function isBlocked(port: number, engine: Engine, version?: number): boolean {
+  const entry = byPort.get(port);
+  if (!entry || entry.notIn?.includes(engine)) return false;
+  if (version === undefined) return true;
+  const since = engine === 'chromium' ? entry.added?.chromium : engine === 'firefox' ? entry.added?.firefox : undefined;
+  return since === undefined || version >= since;
+}
+
+/** Every engine that refuses `port`, in ENGINES order. */
+export function enginesBlocking(port: number): Engine[] {
+  return ENGINES.filter((engine) => isBlocked(port, engine));
+}
+
+/** The sorted list of ports one engine refuses. */
+export function blockedList(engine: Engine): number[] {
+  return BLOCKED_PORTS.filter((entry) => isBlocked(entry.port, engine)).map((entry) => entry.port);
+}

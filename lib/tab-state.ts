@@ -1,0 +1,41 @@
+/**
+ * What failed in each tab, kept in storage.session: it survives the service worker being stopped, and
+ * disappears with the browser session. Writes are queued so two events for the same moment cannot race.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Failure } from './failure';
+
+/** Enough to count a busy page's blocked requests without letting one tab grow the store without bound. */
+export const MAX_FAILURES_PER_TAB = 50;
+
+type TabFailures = Record<string, Failure[]>;
+
+export const tabFailuresItem = storage.defineItem<TabFailures>('session:tabFailures', { fallback: {} });
+
+let queue: Promise<unknown> = Promise.resolve();
+
+function update(change: (all: TabFailures) => TabFailures): Promise<void> {
+  const next = queue.then(async () => tabFailuresItem.setValue(change(await tabFailuresItem.getValue())));
+  queue = next.catch((error: unknown) => console.error('[Port Doctor] tab state', error));
+  return next;
+}
+
+/** Adds a failure to its tab. A new top-level failure starts the tab's list afresh. */
+export function recordFailure(failure: Failure): Promise<void> {
+  return update((all) => {
+    const earlier = failure.resource === 'main_frame' ? [] : (all[failure.tabId] ?? []);
+    return { ...all, [failure.tabId]: [...earlier, failure].slice(-MAX_FAILURES_PER_TAB) };
+  });
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  return update((all) => {
+    const rest = { ...all };
+    delete rest[tabId];
+    return rest;
+  });
+}
+
+export async function failuresForTab(tabId: number): Promise<Failure[]> {
+  return (await tabFailuresItem.getValue())[tabId] ?? [];
+}

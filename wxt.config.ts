@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Firefox gets MV3 too (an event page: WXT writes background.scripts for it).
+  manifestVersion: 3,
+  // Explicit imports only: a reader can always see where a name comes from.
+  imports: false,
+  webExt: {
+    // `npm run dev` opens whichever browser it finds; see scripts/find-browser.ts.
+    binaries: {
+      chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    homepage_url: 'https://github.com/port-doctor/port-doctor',
+    action: { default_title: '__MSG_extName__' },
+    // Each permission is explained in README.md ("Permissions"). Host permissions come from the overlay's
+    // `matches` (local hosts only); Firefox has no webRequest signal for a blocked port, so it does not ask.
+    permissions: ['storage', 'webNavigation', 'scripting', ...(browser === 'firefox' ? [] : ['webRequest'])],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'port-doctor@port-doctor.dev',
+              // storage.session and MV3 event pages exist well before this; 140 is the first
+              // release that understands data_collection_permissions. Verified in 153 ESR.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '116' }),
+  }),
+});
