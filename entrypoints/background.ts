@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { decideActions } from '@/lib/decide';
+import { CURRENT_ENGINE } from '@/lib/engine';
 import {
   detectChromeNavigationError,
   detectChromeRequestError,
@@ -25,7 +26,7 @@ async function handle(failure: Failure | null): Promise<void> {
 export default defineBackground(() => {
   const startedAt = Date.now();
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
-  if (import.meta.env.FIREFOX) {
+  if (CURRENT_ENGINE === 'firefox') {
     browser.webNavigation.onCommitted.addListener(
       (details: NavigationDetails) => void handle(detectFirefoxCommit(details, Date.now())),
       WEB_ONLY,

@@ -1,4 +1,7 @@
 import type { BrowserEngine } from './diagnose';
 
-/** The engine this build runs in, fixed at build time. */
-export const CURRENT_ENGINE: BrowserEngine = import.meta.env.FIREFOX ? 'firefox' : 'chromium';
+/**
+ * The engine this build runs in, fixed at build time. Compared as a string: under WXT's Vitest plugin the
+ * boolean flags such as import.meta.env.FIREFOX arrive as the strings "true"/"false".
+ */
+export const CURRENT_ENGINE: BrowserEngine = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { detectChromeNavigationError, detectChromeRequestError, detectFirefoxCommit } from '@/lib/detect';
+
+const NOW = 1_700_000_000_000;
+
+describe('detectChromeNavigationError', () => {
+  it.each([
+    ['http://localhost:6000/', 0, 6000, 'main_frame'],
+    ['https://localhost:6697/x?y', 0, 6697, 'main_frame'],
+    ['http://127.0.0.1:10080/', 3, 10080, 'sub_frame'],
+    ['http://[::1]:6667/', 0, 6667, 'main_frame'],
+  ])('%s in frame %i is a blocked port %i (%s)', (url, frameId, port, resource) => {
+    expect(detectChromeNavigationError({ url, tabId: 7, frameId, error: 'net::ERR_UNSAFE_PORT' }, NOW)).toEqual({
+      kind: 'blocked-port',
+      url,
+      port,
+      code: 'net::ERR_UNSAFE_PORT',
+      engine: 'chromium',
+      tabId: 7,
+      frameId,
+      resource,
+      time: NOW,
+    });
+  });
+
+  it.each([
+    ['another error', { url: 'http://localhost:6000/', tabId: 1, frameId: 0, error: 'net::ERR_CONNECTION_REFUSED' }],
+    ['no tab (a prerender or the extension itself)', { url: 'http://localhost:6000/', tabId: -1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
+    ['a URL that does not parse', { url: 'not a url', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
+    ['a non-web scheme', { url: 'ftp://localhost:21/', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
+  ])('ignores %s', (_why, details) => {
+    expect(detectChromeNavigationError(details, NOW)).toBeNull();
+  });
+});
+
+describe('detectChromeRequestError', () => {
+  it('reports a page fetch with its resource type', () => {
+    const failure = detectChromeRequestError(
+      { url: 'http://127.0.0.1:6000/api', tabId: 2, frameId: 0, type: 'xmlhttprequest', error: 'net::ERR_UNSAFE_PORT' },
+      NOW,
+    );
+    expect(failure).toMatchObject({ port: 6000, resource: 'xmlhttprequest', frameId: 0 });
+  });
+
+  it('reports a WebSocket on its ws:// port', () => {
+    const failure = detectChromeRequestError(
+      { url: 'ws://127.0.0.1:6667/', tabId: 2, frameId: 0, type: 'websocket', error: 'net::ERR_UNSAFE_PORT' },
+      NOW,
+    );
+    expect(failure).toMatchObject({ port: 6667, resource: 'websocket' });
+  });
+
+  it.each(['main_frame', 'sub_frame'])('leaves %s to webNavigation, which reports it once', (type) => {
+    expect(
+      detectChromeRequestError({ url: 'http://localhost:6000/', tabId: 2, frameId: 0, type, error: 'net::ERR_UNSAFE_PORT' }, NOW),
+    ).toBeNull();
+  });
+});
+
+describe('detectFirefoxCommit', () => {
+  it.each([
+    ['http://localhost:6000/', 6000],
+    ['http://127.0.0.1:10080/', 10080],
+    ['http://localhost:4190/', 4190],
+    ['http://localhost:6679/', 6679],
+    ['http://localhost:0/', 0],
+  ])('%s is a blocked port in Firefox', (url, port) => {
+    expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, NOW)).toMatchObject({
+      port,
+      engine: 'firefox',
+      code: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED',
+    });
+  });
+
+  it.each(['http://localhost:5173/', 'http://localhost/', 'https://example.com/', 'about:blank'])('%s is not', (url) => {
+    expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, NOW)).toBeNull();
+  });
+});

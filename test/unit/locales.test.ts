@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
+import { describe, expect, it } from 'vitest';
+
+const LOCALES_DIR = resolve(import.meta.dirname, '../../locales');
+
+async function load(locale: string): Promise<Map<string, ParsedMessage>> {
+  const messages = await parseMessagesFile(resolve(LOCALES_DIR, `${locale}.yml`));
+  return new Map(messages.map((message) => [message.key.join('.'), message]));
+}
+
+function texts(message: ParsedMessage): string[] {
+  if (message.type === 'plural') return Object.values(message.plurals);
+  return [message.message];
+}
+
+/** The $1..$9 placeholders a message uses, as a sorted set. */
+function placeholders(message: ParsedMessage): string[] {
+  const found = new Set(texts(message).flatMap((text) => text.match(/\$\d/g) ?? []));
+  return [...found].sort();
+}
+
+describe('locales', async () => {
+  const en = await load('en');
+  const ko = await load('ko');
+
+  it('has messages', () => {
+    expect(en.size).toBeGreaterThan(10);
+  });
+
+  it('has every English key in Korean and no extra key', () => {
+    expect([...ko.keys()].sort()).toEqual([...en.keys()].sort());
+  });
+
+  it.each([...en.keys()])('%s: same placeholders in en and ko, and no empty text', (key) => {
+    const english = en.get(key)!;
+    const korean = ko.get(key)!;
+    expect(placeholders(korean)).toEqual(placeholders(english));
+    for (const text of [...texts(english), ...texts(korean)]) expect(text.trim()).not.toBe('');
+  });
+});

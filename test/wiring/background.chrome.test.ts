@@ -1,0 +1,103 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { settingsItem } from '@/lib/settings';
+import { failuresForTab } from '@/lib/tab-state';
+import { ask, installExtras } from './fake-extras';
+
+let extras: ReturnType<typeof installExtras>;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  extras = installExtras();
+  background.main();
+});
+
+async function openTab(url: string): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({ url, active: true });
+  return tab.id!;
+}
+
+const unsafe = (url: string, tabId: number, frameId = 0) => ({
+  url,
+  tabId,
+  frameId,
+  error: 'net::ERR_UNSAFE_PORT',
+  parentFrameId: -1,
+  processId: 1,
+  timeStamp: 0,
+});
+
+describe('background in Chrome', () => {
+  it('sends a tab that failed on a blocked port to the explanation page', async () => {
+    const tabId = await openTab('http://localhost:6000/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => {
+      const tab = await fakeBrowser.tabs.get(tabId);
+      expect(tab.url).toBe(
+        'chrome-extension://test-extension-id/explain.html?url=http%3A%2F%2Flocalhost%3A6000%2F&code=net%3A%3AERR_UNSAFE_PORT',
+      );
+    });
+    expect(await failuresForTab(tabId)).toMatchObject([{ port: 6000, resource: 'main_frame' }]);
+  });
+
+  it('only marks the toolbar button when the user chose "badge"', async () => {
+    await settingsItem.setValue({ blockedNavigation: 'badge' });
+    const tabId = await openTab('http://localhost:6000/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe('http://localhost:6000/');
+  });
+
+  it('falls back to the explanation when the stored settings are corrupt', async () => {
+    await fakeBrowser.storage.local.set({ settings: { blockedNavigation: 42 } });
+    const tabId = await openTab('http://localhost:6000/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => expect((await fakeBrowser.tabs.get(tabId)).url).toContain('/explain.html?'));
+  });
+
+  it('leaves the parent page alone when a subframe hits a blocked port', async () => {
+    const tabId = await openTab('http://localhost:5173/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/frame', tabId, 5));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe('http://localhost:5173/');
+    expect(extras.executeScript).toHaveBeenCalledWith({ target: { tabId }, files: ['/content-scripts/overlay.js'] });
+  });
+
+  it('injects the overlay once for a page fetch, then only refreshes it', async () => {
+    const tabId = await openTab('http://localhost:5173/');
+    const fetchError = { url: 'http://127.0.0.1:6000/api', tabId, frameId: 0, type: 'xmlhttprequest', error: 'net::ERR_UNSAFE_PORT' };
+    await extras.webRequestError.trigger(fetchError);
+    await vi.waitFor(() => expect(extras.executeScript).toHaveBeenCalledTimes(1));
+    // The overlay now listens: the next failure reaches it as a message, with no second injection.
+    extras.sendMessage.mockResolvedValue(undefined as never);
+    await extras.webRequestError.trigger({ ...fetchError, url: 'ws://127.0.0.1:6667/', type: 'websocket' });
+    await vi.waitFor(() => expect(extras.sendMessage).toHaveBeenCalledTimes(2));
+    expect(extras.executeScript).toHaveBeenCalledTimes(1);
+    expect(await ask({ portDoctor: 'tabFailures', request: null }, tabId)).toMatchObject([{ port: 6000 }, { port: 6667 }]);
+  });
+
+  it('ignores errors that are not a blocked port', async () => {
+    const tabId = await openTab('http://localhost:5173/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger({ ...unsafe('http://localhost:5173/', tabId), error: 'net::ERR_ABORTED' });
+    await extras.webRequestError.trigger({ url: 'http://localhost:5173/x', tabId, frameId: 0, type: 'image', error: 'net::ERR_FAILED' });
+    expect(await failuresForTab(tabId)).toEqual([]);
+    expect(extras.executeScript).not.toHaveBeenCalled();
+  });
+
+  it('forgets a tab when it closes', async () => {
+    const tabId = await openTab('http://localhost:6000/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => expect(await failuresForTab(tabId)).toHaveLength(1));
+    await fakeBrowser.tabs.onRemoved.trigger(tabId, { windowId: 0, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await failuresForTab(tabId)).toEqual([]));
+  });
+
+  it('answers status, and nobody outside the extension', async () => {
+    expect(await ask({ portDoctor: 'status', request: null })).toMatchObject({ version: '9.9.9' });
+    const listener = vi.fn();
+    const handled = await fakeBrowser.runtime.onMessage.trigger({ portDoctor: 'status', request: null }, { id: 'another-extension' }, listener);
+    expect(handled).toEqual([false]);
+    expect(listener).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { failuresForTab } from '@/lib/tab-state';
+import { installExtras } from './fake-extras';
+
+let extras: ReturnType<typeof installExtras>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  extras = installExtras();
+  background.main();
+});
+
+const committed = (url: string, tabId: number, frameId = 0) => ({
+  url,
+  tabId,
+  frameId,
+  parentFrameId: -1,
+  processId: 1,
+  timeStamp: 0,
+  transitionType: 'typed' as const,
+  transitionQualifiers: [],
+});
+
+describe('background in Firefox', () => {
+  it('does not listen to webRequest: Firefox reports nothing there for a blocked port', () => {
+    expect(extras.webRequestError.hasListeners()).toBe(false);
+  });
+
+  it.each(['http://localhost:6000/', 'http://127.0.0.1:10080/', 'http://localhost:4190/'])(
+    'explains a committed error page for %s',
+    async (url) => {
+      const tab = await fakeBrowser.tabs.create({ url });
+      await fakeBrowser.webNavigation.onCommitted.trigger(committed(url, tab.id!));
+      await vi.waitFor(async () => expect((await fakeBrowser.tabs.get(tab.id!)).url).toContain('/explain.html?url='));
+      expect(await failuresForTab(tab.id!)).toMatchObject([{ code: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED', engine: 'firefox' }]);
+    },
+  );
+
+  it('leaves an ordinary page alone', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:5173/' });
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:5173/', tab.id!));
+    expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:5173/');
+    expect(await failuresForTab(tab.id!)).toEqual([]);
+  });
+
+  it('shows the overlay in the parent page of a blocked subframe', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:5173/' });
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6667/', tab.id!, 2));
+    await vi.waitFor(() => expect(extras.executeScript).toHaveBeenCalledTimes(1));
+    expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:5173/');
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * WXT's fake browser leaves webRequest, scripting, tabs.sendMessage and runtime.getManifest unimplemented
+ * (they throw). These stand-ins record what the background asked for, so the tests can assert on it.
+ */
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+type Listener = (...args: never[]) => unknown;
+
+/** An event like the browser's, with trigger() as in the fake browser's own events. */
+export function fakeEvent() {
+  const listeners: Listener[] = [];
+  return {
+    addListener: (listener: Listener) => void listeners.push(listener),
+    removeListener: (listener: Listener) => void listeners.splice(listeners.indexOf(listener), 1),
+    hasListener: (listener: Listener) => listeners.includes(listener),
+    hasListeners: () => listeners.length > 0,
+    trigger: (...args: unknown[]) => Promise.all(listeners.map((listener) => (listener as (...a: unknown[]) => unknown)(...args))),
+  };
+}
+
+export function installExtras() {
+  // fakeBrowser.reset() leaves webNavigation's listeners in place; a fresh background.main() per test needs them gone.
+  for (const event of Object.values(fakeBrowser.webNavigation)) {
+    if (typeof event === 'object' && 'removeAllListeners' in event) (event as { removeAllListeners(): void }).removeAllListeners();
+  }
+  const webRequestError = fakeEvent();
+  Object.assign(fakeBrowser.webRequest, { onErrorOccurred: webRequestError });
+  const executeScript = vi.fn(async () => []);
+  Object.assign(fakeBrowser.scripting, { executeScript });
+  // No overlay is listening until one was injected: the real browser rejects the same way.
+  const sendMessage = vi.fn(async () => {
+    throw new Error('Could not establish connection. Receiving end does not exist.');
+  });
+  Object.assign(fakeBrowser.tabs, { sendMessage });
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Port Doctor', version: '9.9.9' });
+  return { webRequestError, executeScript, sendMessage };
+}
+
+/** Sends a message the way an extension page or the overlay in tab `tabId` would, and returns the answer. */
+export async function ask(message: unknown, tabId?: number): Promise<unknown> {
+  let answer: unknown;
+  const answered = new Promise<void>((done) => {
+    const sender = { id: fakeBrowser.runtime.id, ...(tabId === undefined ? {} : { tab: { id: tabId } }) };
+    void fakeBrowser.runtime.onMessage.trigger(message, sender, (response: unknown) => {
+      answer = response;
+      done();
+    });
+  });
+  await answered;
+  return answer;
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/**
+ * Three layers (README "Tests"): unit tests of lib/, wiring tests of the entrypoints against WXT's fake
+ * browser, and e2e in the real browsers. The wiring tests of the Firefox build need WXT configured for
+ * Firefox, which is process-wide, so they have their own config: vitest.firefox.config.ts.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], mockReset: true, restoreMocks: true },
+      },
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'wiring-chrome',
+          include: ['test/wiring/**/*.chrome.test.ts', 'test/wiring/**/*.any.test.ts'],
+          mockReset: true,
+          restoreMocks: true,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // One real browser at a time: the machine has two cores.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

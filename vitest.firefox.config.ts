@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/** Wiring tests against the Firefox build (import.meta.env.FIREFOX is true); see vitest.config.ts. */
+export default defineConfig({
+  plugins: [WxtVitest({ browser: 'firefox' })],
+  test: {
+    name: 'wiring-firefox',
+    include: ['test/wiring/**/*.firefox.test.ts', 'test/wiring/**/*.any.test.ts'],
+    mockReset: true,
+    restoreMocks: true,
+  },
+});
