@@ -1,0 +1,75 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox, locationOf, type FirefoxSession } from './support/firefox';
+import { waitFor } from './support/wait';
+
+const text = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLElement).innerText);
+
+/**
+ * Types `url` into a fresh tab and waits for Port Doctor's explanation page. Firefox's own navigation fails
+ * with deniedPortAccess; the page is then moved by the extension, which Puppeteer does not notice.
+ */
+async function openBlocked(session: FirefoxSession, url: string): Promise<Page> {
+  const page = await session.newPage();
+  await expect(page.goto(url, { timeout: 5000 })).rejects.toThrow('deniedPortAccess');
+  await waitFor('the explanation page', async () => (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')));
+  await waitFor('the headline', () => page.$('h1'));
+  return page;
+}
+
+/** BiDi may not navigate to moz-extension:// pages, but an extension page may navigate itself. */
+async function goInside(page: Page, session: FirefoxSession, path: string): Promise<void> {
+  const target = session.extensionUrl(path);
+  await page.evaluate((href) => void (location.href = href), target);
+  await waitFor(`${path} to load`, async () => (await locationOf(page)) === target && (await page.$('h1')));
+}
+
+describe('Firefox, production build', () => {
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    session = await launchFirefox();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('explains http://localhost:6000/ from the committed error page (Firefox fires no error event)', async () => {
+    const page = await openBlocked(session, 'http://localhost:6000/');
+    expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
+    expect(await text(page, 'main')).toContain('(x11)');
+    expect(await text(page, '[data-testid="failed-url"]')).toBe('http://localhost:6000/');
+    // What the background recorded for the tab, read from an extension page.
+    const stored = await page.evaluate(() => browser.storage.session.get('tabFailures'));
+    const failures = Object.values(stored.tabFailures as Record<string, { url: string; code: string }[]>).flat();
+    expect(failures).toContainEqual(
+      expect.objectContaining({ url: 'http://localhost:6000/', code: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED' }),
+    );
+    await page.close();
+  });
+
+  it('renders the options page, which reaches the background, and the popup', async () => {
+    const page = await openBlocked(session, 'http://127.0.0.1:10080/');
+    await goInside(page, session, '/options.html');
+    expect(await page.title()).toBe('Port Doctor settings');
+    const status = await waitFor('background status', () => page.$('[data-testid="background-status"]'));
+    expect(await status.evaluate((element) => element.textContent)).toMatch(/^Port Doctor \d+\.\d+\.\d+ is watching this browser\.$/);
+    // The popup, opened in the tab that failed, leads with that tab's failure.
+    await goInside(page, session, '/popup.html');
+    expect(await text(page, 'h1')).toBe('Port Doctor');
+    expect(await text(page, 'main')).toContain('This tab hit blocked port 10080.');
+    await page.close();
+  });
+
+  it('asks for no permission beyond its manifest', async () => {
+    const page = await openBlocked(session, 'http://localhost:6667/');
+    const permissions = await page.evaluate(() => browser.permissions.getAll());
+    expect(permissions.permissions?.sort()).toEqual(['scripting', 'storage', 'webNavigation']);
+    await page.close();
+  });
+
+  it('logged no error in the extension pages', () => {
+    expect(session.errors).toEqual([]);
+  });
+});
