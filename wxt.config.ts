@@ -13,6 +13,10 @@ export default defineConfig({
       firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     },
   },
+  zip: {
+    // The Firefox sources zip is what AMO reviewers rebuild from: source only, no local output.
+    excludeSources: ['demo-screenshots/**', 'scratch/**', 'bench/results/**', 'test-results/**'],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -32,6 +36,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '116' }),

@@ -14,6 +14,7 @@ export interface Actions {
 export function decideActions(failure: Failure, settings: Settings): Actions {
   const wholeTab = failure.resource === 'main_frame';
   const mode = settings.blockedNavigation;
-  if (wholeTab) return { record: true, badge: mode !== 'nothing', explain: mode === 'explain', overlay: false };
+  if (wholeTab)
+    return { record: true, badge: mode !== 'nothing', explain: mode === 'explain', overlay: false };
   return { record: true, badge: true, explain: false, overlay: true };
 }

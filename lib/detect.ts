@@ -41,7 +41,17 @@ export function detectChromeNavigationError(details: NavigationDetails, now: num
   const port = portOf(details.url);
   if (port === null) return null;
   const { url, tabId, frameId } = details;
-  return { kind: 'blocked-port', url, port, code: CHROME_BLOCKED_CODE, engine: 'chromium', tabId, frameId, resource: frameResource(frameId), time: now };
+  return {
+    kind: 'blocked-port',
+    url,
+    port,
+    code: CHROME_BLOCKED_CODE,
+    engine: 'chromium',
+    tabId,
+    frameId,
+    resource: frameResource(frameId),
+    time: now,
+  };
 }
 
 /**
@@ -60,5 +70,15 @@ export function detectFirefoxCommit(details: NavigationDetails, now: number): Fa
   const port = portOf(details.url);
   if (port === null || !isBlocked(port, 'firefox')) return null;
   const { url, tabId, frameId } = details;
-  return { kind: 'blocked-port', url, port, code: FIREFOX_BLOCKED_CODE, engine: 'firefox', tabId, frameId, resource: frameResource(frameId), time: now };
+  return {
+    kind: 'blocked-port',
+    url,
+    port,
+    code: FIREFOX_BLOCKED_CODE,
+    engine: 'firefox',
+    tabId,
+    frameId,
+    resource: frameResource(frameId),
+    time: now,
+  };
 }

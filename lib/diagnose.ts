@@ -32,7 +32,16 @@ export function diagnoseBlockedUrl(urlText: string, code: string, engine: Browse
   const entry = blockedEntry(port);
   if (!entry) return null;
   const blockedBy = enginesBlocking(port).sort((a, b) => rank(a, engine) - rank(b, engine));
-  return { kind: 'blocked-port', url: urlText, host: url.hostname, port, code, service: entry.service, engine, blockedBy };
+  return {
+    kind: 'blocked-port',
+    url: urlText,
+    host: url.hostname,
+    port,
+    code,
+    service: entry.service,
+    engine,
+    blockedBy,
+  };
 }
 
 function rank(candidate: Engine, current: BrowserEngine): number {

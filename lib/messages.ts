@@ -43,7 +43,10 @@ function isEnvelope(value: unknown, handlers: Handlers): value is Envelope {
   return typeof name === 'string' && Object.hasOwn(handlers, name);
 }
 
-export function send<K extends MessageName>(name: K, request: Protocol[K]['request']): Promise<Protocol[K]['response']> {
+export function send<K extends MessageName>(
+  name: K,
+  request: Protocol[K]['request'],
+): Promise<Protocol[K]['response']> {
   const envelope: Envelope = { portDoctor: name, request };
   return browser.runtime.sendMessage(envelope) as Promise<Protocol[K]['response']>;
 }
@@ -53,15 +56,17 @@ export function send<K extends MessageName>(name: K, request: Protocol[K]['reque
  * through sendResponse rather than a returned promise, which both browsers and WXT's fake browser support.
  */
 export function handleMessages(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (response: unknown) => void) => {
-    if (sender.id !== browser.runtime.id || !isEnvelope(message, handlers)) return false;
-    const handler = handlers[message.portDoctor] as (request: unknown, sender: Sender) => Promise<unknown>;
-    handler(message.request, { tabId: sender.tab?.id }).then(sendResponse, (error: unknown) => {
-      console.error('[Port Doctor] message', message.portDoctor, error);
-      sendResponse(undefined);
-    });
-    return true;
-  });
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender, sendResponse: (response: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || !isEnvelope(message, handlers)) return false;
+      const handler = handlers[message.portDoctor] as (request: unknown, sender: Sender) => Promise<unknown>;
+      handler(message.request, { tabId: sender.tab?.id }).then(sendResponse, (error: unknown) => {
+        console.error('[Port Doctor] message', message.portDoctor, error);
+        sendResponse(undefined);
+      });
+      return true;
+    },
+  );
 }
 
 /** Tells a tab's overlay to refresh. False when the tab has no overlay listening yet. */

@@ -31,7 +31,9 @@ function oneOf<T extends string>(choices: readonly T[], value: unknown): value i
 export function validateSettings(raw: unknown): Validated {
   const input = isRecord(raw) ? raw : {};
   const repaired: string[] = isRecord(raw) ? [] : ['(all)'];
-  const blockedNavigation = oneOf(REACTIONS, input.blockedNavigation) ? input.blockedNavigation : DEFAULT_SETTINGS.blockedNavigation;
+  const blockedNavigation = oneOf(REACTIONS, input.blockedNavigation)
+    ? input.blockedNavigation
+    : DEFAULT_SETTINGS.blockedNavigation;
   if (isRecord(raw) && blockedNavigation !== input.blockedNavigation) repaired.push('blockedNavigation');
   return { settings: { blockedNavigation }, repaired };
 }
@@ -44,6 +46,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 /** The current settings, validated; a repair is logged, never thrown. */
 export async function loadSettings(): Promise<Settings> {
   const { settings, repaired } = validateSettings(await settingsItem.getValue());
-  if (repaired.length > 0) console.warn('[Port Doctor] settings repaired, defaults used for:', repaired.join(', '));
+  if (repaired.length > 0)
+    console.warn('[Port Doctor] settings repaired, defaults used for:', repaired.join(', '));
   return settings;
 }

@@ -29,11 +29,7 @@ export function recordFailure(failure: Failure): Promise<void> {
 }
 
 export function forgetTab(tabId: number): Promise<void> {
-  return update((all) => {
-    const rest = { ...all };
-    delete rest[tabId];
-    return rest;
-  });
+  return update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== String(tabId))));
 }
 
 export async function failuresForTab(tabId: number): Promise<Failure[]> {

@@ -12,7 +12,14 @@ import Card from './Card.svelte';
 export default defineContentScript({
   registration: 'runtime',
   // Local hosts only; these become the extension's (only) host permissions.
-  matches: ['http://localhost/*', 'https://localhost/*', 'http://127.0.0.1/*', 'https://127.0.0.1/*', 'http://[::1]/*', 'https://[::1]/*'],
+  matches: [
+    'http://localhost/*',
+    'https://localhost/*',
+    'http://127.0.0.1/*',
+    'https://127.0.0.1/*',
+    'http://[::1]/*',
+    'https://[::1]/*',
+  ],
   cssInjectionMode: 'ui',
   async main(ctx) {
     const state = new OverlayState();
@@ -24,7 +31,8 @@ export default defineContentScript({
       position: 'overlay',
       alignment: 'bottom-right',
       zIndex: 2147483647,
-      onMount: (container) => mount(Card, { target: container, props: { state, onDismiss: () => ui.remove() } }),
+      onMount: (container) =>
+        mount(Card, { target: container, props: { state, onDismiss: () => ui.remove() } }),
       onRemove: (card) => {
         if (card) void unmount(card);
       },

@@ -97,7 +97,8 @@ export function isBlocked(port: number, engine: Engine, version?: number): boole
   const entry = byPort.get(port);
   if (!entry || entry.notIn?.includes(engine)) return false;
   if (version === undefined) return true;
-  const since = engine === 'chromium' ? entry.added?.chromium : engine === 'firefox' ? entry.added?.firefox : undefined;
+  const since =
+    engine === 'chromium' ? entry.added?.chromium : engine === 'firefox' ? entry.added?.firefox : undefined;
   return since === undefined || version >= since;
 }
 

@@ -10,7 +10,9 @@ describe('detectChromeNavigationError', () => {
     ['http://127.0.0.1:10080/', 3, 10080, 'sub_frame'],
     ['http://[::1]:6667/', 0, 6667, 'main_frame'],
   ])('%s in frame %i is a blocked port %i (%s)', (url, frameId, port, resource) => {
-    expect(detectChromeNavigationError({ url, tabId: 7, frameId, error: 'net::ERR_UNSAFE_PORT' }, NOW)).toEqual({
+    expect(
+      detectChromeNavigationError({ url, tabId: 7, frameId, error: 'net::ERR_UNSAFE_PORT' }, NOW),
+    ).toEqual({
       kind: 'blocked-port',
       url,
       port,
@@ -24,8 +26,14 @@ describe('detectChromeNavigationError', () => {
   });
 
   it.each([
-    ['another error', { url: 'http://localhost:6000/', tabId: 1, frameId: 0, error: 'net::ERR_CONNECTION_REFUSED' }],
-    ['no tab (a prerender or the extension itself)', { url: 'http://localhost:6000/', tabId: -1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
+    [
+      'another error',
+      { url: 'http://localhost:6000/', tabId: 1, frameId: 0, error: 'net::ERR_CONNECTION_REFUSED' },
+    ],
+    [
+      'no tab (a prerender or the extension itself)',
+      { url: 'http://localhost:6000/', tabId: -1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' },
+    ],
     ['a URL that does not parse', { url: 'not a url', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
     ['a non-web scheme', { url: 'ftp://localhost:21/', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
   ])('ignores %s', (_why, details) => {
@@ -36,7 +44,13 @@ describe('detectChromeNavigationError', () => {
 describe('detectChromeRequestError', () => {
   it('reports a page fetch with its resource type', () => {
     const failure = detectChromeRequestError(
-      { url: 'http://127.0.0.1:6000/api', tabId: 2, frameId: 0, type: 'xmlhttprequest', error: 'net::ERR_UNSAFE_PORT' },
+      {
+        url: 'http://127.0.0.1:6000/api',
+        tabId: 2,
+        frameId: 0,
+        type: 'xmlhttprequest',
+        error: 'net::ERR_UNSAFE_PORT',
+      },
       NOW,
     );
     expect(failure).toMatchObject({ port: 6000, resource: 'xmlhttprequest', frameId: 0 });
@@ -52,7 +66,10 @@ describe('detectChromeRequestError', () => {
 
   it.each(['main_frame', 'sub_frame'])('leaves %s to webNavigation, which reports it once', (type) => {
     expect(
-      detectChromeRequestError({ url: 'http://localhost:6000/', tabId: 2, frameId: 0, type, error: 'net::ERR_UNSAFE_PORT' }, NOW),
+      detectChromeRequestError(
+        { url: 'http://localhost:6000/', tabId: 2, frameId: 0, type, error: 'net::ERR_UNSAFE_PORT' },
+        NOW,
+      ),
     ).toBeNull();
   });
 });
@@ -72,7 +89,10 @@ describe('detectFirefoxCommit', () => {
     });
   });
 
-  it.each(['http://localhost:5173/', 'http://localhost/', 'https://example.com/', 'about:blank'])('%s is not', (url) => {
-    expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, NOW)).toBeNull();
-  });
+  it.each(['http://localhost:5173/', 'http://localhost/', 'https://example.com/', 'about:blank'])(
+    '%s is not',
+    (url) => {
+      expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, NOW)).toBeNull();
+    },
+  );
 });

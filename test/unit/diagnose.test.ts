@@ -30,7 +30,10 @@ describe('diagnoseBlockedUrl', () => {
   });
 
   it('reads IPv6 hosts and https ports', () => {
-    expect(diagnoseBlockedUrl('https://[::1]:10080/', 'c', 'firefox')).toMatchObject({ host: '[::1]', port: 10080 });
+    expect(diagnoseBlockedUrl('https://[::1]:10080/', 'c', 'firefox')).toMatchObject({
+      host: '[::1]',
+      port: 10080,
+    });
   });
 
   it.each(['', 'nonsense', 'http://localhost:5173/', 'https://example.com/', 'javascript:alert(1)'])(

@@ -3,7 +3,10 @@ import { DEFAULT_SETTINGS, validateSettings } from '@/lib/settings';
 
 describe('validateSettings', () => {
   it('keeps valid settings', () => {
-    expect(validateSettings({ blockedNavigation: 'badge' })).toEqual({ settings: { blockedNavigation: 'badge' }, repaired: [] });
+    expect(validateSettings({ blockedNavigation: 'badge' })).toEqual({
+      settings: { blockedNavigation: 'badge' },
+      repaired: [],
+    });
   });
 
   it.each([null, undefined, 42, 'explain', [], [1, 2]])('replaces a stored %j with the defaults', (raw) => {

@@ -26,6 +26,9 @@ const unsafe = (url: string, tabId: number, frameId = 0) => ({
   parentFrameId: -1,
   processId: 1,
   timeStamp: 0,
+  documentId: 'document-1',
+  documentLifecycle: 'active' as const,
+  frameType: frameId === 0 ? ('outermost_frame' as const) : ('sub_frame' as const),
 });
 
 describe('background in Chrome', () => {
@@ -61,12 +64,21 @@ describe('background in Chrome', () => {
     await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/frame', tabId, 5));
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
     expect((await fakeBrowser.tabs.get(tabId)).url).toBe('http://localhost:5173/');
-    expect(extras.executeScript).toHaveBeenCalledWith({ target: { tabId }, files: ['/content-scripts/overlay.js'] });
+    expect(extras.executeScript).toHaveBeenCalledWith({
+      target: { tabId },
+      files: ['/content-scripts/overlay.js'],
+    });
   });
 
   it('injects the overlay once for a page fetch, then only refreshes it', async () => {
     const tabId = await openTab('http://localhost:5173/');
-    const fetchError = { url: 'http://127.0.0.1:6000/api', tabId, frameId: 0, type: 'xmlhttprequest', error: 'net::ERR_UNSAFE_PORT' };
+    const fetchError = {
+      url: 'http://127.0.0.1:6000/api',
+      tabId,
+      frameId: 0,
+      type: 'xmlhttprequest',
+      error: 'net::ERR_UNSAFE_PORT',
+    };
     await extras.webRequestError.trigger(fetchError);
     await vi.waitFor(() => expect(extras.executeScript).toHaveBeenCalledTimes(1));
     // The overlay now listens: the next failure reaches it as a message, with no second injection.
@@ -74,13 +86,25 @@ describe('background in Chrome', () => {
     await extras.webRequestError.trigger({ ...fetchError, url: 'ws://127.0.0.1:6667/', type: 'websocket' });
     await vi.waitFor(() => expect(extras.sendMessage).toHaveBeenCalledTimes(2));
     expect(extras.executeScript).toHaveBeenCalledTimes(1);
-    expect(await ask({ portDoctor: 'tabFailures', request: null }, tabId)).toMatchObject([{ port: 6000 }, { port: 6667 }]);
+    expect(await ask({ portDoctor: 'tabFailures', request: null }, tabId)).toMatchObject([
+      { port: 6000 },
+      { port: 6667 },
+    ]);
   });
 
   it('ignores errors that are not a blocked port', async () => {
     const tabId = await openTab('http://localhost:5173/');
-    await fakeBrowser.webNavigation.onErrorOccurred.trigger({ ...unsafe('http://localhost:5173/', tabId), error: 'net::ERR_ABORTED' });
-    await extras.webRequestError.trigger({ url: 'http://localhost:5173/x', tabId, frameId: 0, type: 'image', error: 'net::ERR_FAILED' });
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger({
+      ...unsafe('http://localhost:5173/', tabId),
+      error: 'net::ERR_ABORTED',
+    });
+    await extras.webRequestError.trigger({
+      url: 'http://localhost:5173/x',
+      tabId,
+      frameId: 0,
+      type: 'image',
+      error: 'net::ERR_FAILED',
+    });
     expect(await failuresForTab(tabId)).toEqual([]);
     expect(extras.executeScript).not.toHaveBeenCalled();
   });
@@ -96,7 +120,11 @@ describe('background in Chrome', () => {
   it('answers status, and nobody outside the extension', async () => {
     expect(await ask({ portDoctor: 'status', request: null })).toMatchObject({ version: '9.9.9' });
     const listener = vi.fn();
-    const handled = await fakeBrowser.runtime.onMessage.trigger({ portDoctor: 'status', request: null }, { id: 'another-extension' }, listener);
+    const handled = await fakeBrowser.runtime.onMessage.trigger(
+      { portDoctor: 'status', request: null },
+      { id: 'another-extension' },
+      listener,
+    );
     expect(handled).toEqual([false]);
     expect(listener).not.toHaveBeenCalled();
   });

@@ -19,6 +19,9 @@ const committed = (url: string, tabId: number, frameId = 0) => ({
   parentFrameId: -1,
   processId: 1,
   timeStamp: 0,
+  documentId: 'document-1',
+  documentLifecycle: 'active' as const,
+  frameType: frameId === 0 ? ('outermost_frame' as const) : ('sub_frame' as const),
   transitionType: 'typed' as const,
   transitionQualifiers: [],
 });
@@ -33,8 +36,12 @@ describe('background in Firefox', () => {
     async (url) => {
       const tab = await fakeBrowser.tabs.create({ url });
       await fakeBrowser.webNavigation.onCommitted.trigger(committed(url, tab.id!));
-      await vi.waitFor(async () => expect((await fakeBrowser.tabs.get(tab.id!)).url).toContain('/explain.html?url='));
-      expect(await failuresForTab(tab.id!)).toMatchObject([{ code: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED', engine: 'firefox' }]);
+      await vi.waitFor(async () =>
+        expect((await fakeBrowser.tabs.get(tab.id!)).url).toContain('/explain.html?url='),
+      );
+      expect(await failuresForTab(tab.id!)).toMatchObject([
+        { code: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED', engine: 'firefox' },
+      ]);
     },
   );
 

@@ -15,14 +15,16 @@ export function fakeEvent() {
     removeListener: (listener: Listener) => void listeners.splice(listeners.indexOf(listener), 1),
     hasListener: (listener: Listener) => listeners.includes(listener),
     hasListeners: () => listeners.length > 0,
-    trigger: (...args: unknown[]) => Promise.all(listeners.map((listener) => (listener as (...a: unknown[]) => unknown)(...args))),
+    trigger: (...args: unknown[]) =>
+      Promise.all(listeners.map((listener) => (listener as (...a: unknown[]) => unknown)(...args))),
   };
 }
 
 export function installExtras() {
   // fakeBrowser.reset() leaves webNavigation's listeners in place; a fresh background.main() per test needs them gone.
   for (const event of Object.values(fakeBrowser.webNavigation)) {
-    if (typeof event === 'object' && 'removeAllListeners' in event) (event as { removeAllListeners(): void }).removeAllListeners();
+    if (typeof event === 'object' && 'removeAllListeners' in event)
+      (event as { removeAllListeners(): void }).removeAllListeners();
   }
   const webRequestError = fakeEvent();
   Object.assign(fakeBrowser.webRequest, { onErrorOccurred: webRequestError });
@@ -33,7 +35,11 @@ export function installExtras() {
     throw new Error('Could not establish connection. Receiving end does not exist.');
   });
   Object.assign(fakeBrowser.tabs, { sendMessage });
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Port Doctor', version: '9.9.9' });
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Port Doctor',
+    version: '9.9.9',
+  });
   return { webRequestError, executeScript, sendMessage };
 }
 
@@ -42,7 +48,8 @@ export async function ask(message: unknown, tabId?: number): Promise<unknown> {
   let answer: unknown;
   const answered = new Promise<void>((done) => {
     const sender = { id: fakeBrowser.runtime.id, ...(tabId === undefined ? {} : { tab: { id: tabId } }) };
-    void fakeBrowser.runtime.onMessage.trigger(message, sender, (response: unknown) => {
+    type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+    void fakeBrowser.runtime.onMessage.trigger(message, sender as Sender, (response: unknown) => {
       answer = response;
       done();
     });

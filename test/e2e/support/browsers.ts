@@ -16,7 +16,9 @@ function find(kind: string, envVar: string, candidates: string[]): string {
   }
   const found = candidates.find((path) => existsSync(path));
   if (found) return found;
-  throw new Error(`No ${kind} found (looked in ${candidates.join(', ')}). ${INSTALL_HINT} ${envVar}=/path/to/${kind}.`);
+  throw new Error(
+    `No ${kind} found (looked in ${candidates.join(', ')}). ${INSTALL_HINT} ${envVar}=/path/to/${kind}.`,
+  );
 }
 
 export function chromiumPath(): string {

@@ -75,7 +75,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       const page = await browser.newPage();
       page.on('pageerror', (error) => errors.push(`page ${page.url()}: ${String(error)}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' && page.url().startsWith('chrome-extension://')) errors.push(`page ${page.url()}: ${message.text()}`);
+        if (message.type() === 'error' && page.url().startsWith('chrome-extension://'))
+          errors.push(`page ${page.url()}: ${message.text()}`);
       });
       return page;
     },

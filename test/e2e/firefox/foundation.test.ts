@@ -1,9 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox, locationOf, type FirefoxSession } from './support/firefox';
-import { waitFor } from './support/wait';
+import type { ExtensionGlobals } from '../support/extension-api';
+import { launchFirefox, locationOf, type FirefoxSession } from '../support/firefox';
+import { waitFor } from '../support/wait';
 
-const text = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLElement).innerText);
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => (element as HTMLElement).innerText);
 
 /**
  * Types `url` into a fresh tab and waits for Port Doctor's explanation page. Firefox's own navigation fails
@@ -12,7 +14,9 @@ const text = (page: Page, selector: string) => page.$eval(selector, (element) =>
 async function openBlocked(session: FirefoxSession, url: string): Promise<Page> {
   const page = await session.newPage();
   await expect(page.goto(url, { timeout: 5000 })).rejects.toThrow('deniedPortAccess');
-  await waitFor('the explanation page', async () => (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')));
+  await waitFor('the explanation page', async () =>
+    (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')),
+  );
   await waitFor('the headline', () => page.$('h1'));
   return page;
 }
@@ -41,8 +45,12 @@ describe('Firefox, production build', () => {
     expect(await text(page, 'main')).toContain('(x11)');
     expect(await text(page, '[data-testid="failed-url"]')).toBe('http://localhost:6000/');
     // What the background recorded for the tab, read from an extension page.
-    const stored = await page.evaluate(() => browser.storage.session.get('tabFailures'));
-    const failures = Object.values(stored.tabFailures as Record<string, { url: string; code: string }[]>).flat();
+    const stored = await page.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).browser.storage.session.get('tabFailures'),
+    );
+    const failures = Object.values(
+      stored.tabFailures as Record<string, { url: string; code: string }[]>,
+    ).flat();
     expect(failures).toContainEqual(
       expect.objectContaining({ url: 'http://localhost:6000/', code: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED' }),
     );
@@ -54,7 +62,9 @@ describe('Firefox, production build', () => {
     await goInside(page, session, '/options.html');
     expect(await page.title()).toBe('Port Doctor settings');
     const status = await waitFor('background status', () => page.$('[data-testid="background-status"]'));
-    expect(await status.evaluate((element) => element.textContent)).toMatch(/^Port Doctor \d+\.\d+\.\d+ is watching this browser\.$/);
+    expect(await status.evaluate((element) => element.textContent)).toMatch(
+      /^Port Doctor \d+\.\d+\.\d+ is watching this browser\.$/,
+    );
     // The popup, opened in the tab that failed, leads with that tab's failure.
     await goInside(page, session, '/popup.html');
     expect(await text(page, 'h1')).toBe('Port Doctor');
@@ -64,7 +74,9 @@ describe('Firefox, production build', () => {
 
   it('asks for no permission beyond its manifest', async () => {
     const page = await openBlocked(session, 'http://localhost:6667/');
-    const permissions = await page.evaluate(() => browser.permissions.getAll());
+    const permissions = await page.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).browser.permissions.getAll(),
+    );
     expect(permissions.permissions?.sort()).toEqual(['scripting', 'storage', 'webNavigation']);
     await page.close();
   });

@@ -1,11 +1,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ON_BLOCKED_PORTS, HEALTHY_PAGE } from './fixtures/pages';
-import { launchChromium, type ChromiumSession } from './support/chromium';
-import { startServer, type TestServer } from './support/server';
-import { waitFor } from './support/wait';
+import type { ExtensionGlobals } from '../support/extension-api';
+import { API_ON_BLOCKED_PORTS, HEALTHY_PAGE } from '../fixtures/pages';
+import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { startServer, type TestServer } from '../support/server';
+import { waitFor } from '../support/wait';
 
-const text = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLElement).innerText);
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => (element as HTMLElement).innerText);
 
 /**
  * Records the JavaScript worlds created in a page. An extension's content script runs in an isolated world
@@ -37,8 +39,14 @@ describe('Chromium, production build', () => {
 
   it('loads the extension with a live background', async () => {
     const worker = await session.worker();
-    expect(await worker.evaluate(() => chrome.runtime.getManifest().version)).toMatch(/^\d+\.\d+\.\d+$/);
-    const permissions = await worker.evaluate(() => chrome.permissions.getAll());
+    expect(
+      await worker.evaluate(
+        () => (globalThis as unknown as ExtensionGlobals).chrome.runtime.getManifest().version,
+      ),
+    ).toMatch(/^\d+\.\d+\.\d+$/);
+    const permissions = await worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.permissions.getAll(),
+    );
     expect(permissions.permissions?.sort()).toEqual(['scripting', 'storage', 'webNavigation', 'webRequest']);
   });
 
@@ -56,7 +64,9 @@ describe('Chromium, production build', () => {
     await page.goto(session.extensionUrl('/options.html'));
     expect(await page.title()).toBe('Port Doctor settings');
     const status = await waitFor('background status', () => page.$('[data-testid="background-status"]'));
-    expect(await status.evaluate((element) => element.textContent)).toMatch(/^Port Doctor \d+\.\d+\.\d+ is watching this browser\.$/);
+    expect(await status.evaluate((element) => element.textContent)).toMatch(
+      /^Port Doctor \d+\.\d+\.\d+ is watching this browser\.$/,
+    );
     await page.close();
   });
 
@@ -70,9 +80,15 @@ describe('Chromium, production build', () => {
     expect(await text(page, '[data-testid="failed-url"]')).toBe('http://localhost:6000/');
 
     const worker = await session.worker();
-    const stored = await worker.evaluate(() => chrome.storage.session.get('tabFailures'));
-    const failures = Object.values(stored.tabFailures as Record<string, { url: string; code: string }[]>).flat();
-    expect(failures).toContainEqual(expect.objectContaining({ url: 'http://localhost:6000/', code: 'net::ERR_UNSAFE_PORT' }));
+    const stored = await worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get('tabFailures'),
+    );
+    const failures = Object.values(
+      stored.tabFailures as Record<string, { url: string; code: string }[]>,
+    ).flat();
+    expect(failures).toContainEqual(
+      expect.objectContaining({ url: 'http://localhost:6000/', code: 'net::ERR_UNSAFE_PORT' }),
+    );
     await page.close();
   });
 
@@ -81,7 +97,9 @@ describe('Chromium, production build', () => {
     const worlds = await watchExtensionWorlds(page, session.extensionId);
     await page.goto(`${server.origin}/app`);
     const card = await waitFor('the overlay card', () => page.$('pierce/aside'));
-    expect(await card.evaluate((element) => (element as HTMLElement).innerText)).toContain('A request on this page was blocked');
+    expect(await card.evaluate((element) => (element as HTMLElement).innerText)).toContain(
+      'A request on this page was blocked',
+    );
     expect(await text(page, '#app')).toBe('Dev app');
     expect(worlds).toEqual(['Port Doctor']);
     await page.close();
