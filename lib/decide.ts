@@ -1,5 +1,5 @@
-import type { Failure } from './failure';
-import type { Settings } from './settings';
+import type { Failure } from './failure.ts';
+import type { Settings } from './settings.ts';
 
 /** What the background does about one failure. */
 export interface Actions {

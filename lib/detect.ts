@@ -6,9 +6,9 @@
  * error event at all: only onCommitted for its error page, with the original URL
  * (../shared/reference/ports.md §4.3). There the port itself is the evidence.
  */
-import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure } from './failure';
-import { isBlocked } from './ports/blocked';
-import { effectivePort, safeUrl } from './url';
+import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure } from './failure.ts';
+import { isBlocked } from './ports/blocked.ts';
+import { effectivePort, safeUrl } from './url.ts';
 
 /** The part of webNavigation event details that detection reads. */
 export interface NavigationDetails {

@@ -2,8 +2,8 @@
  * The one place that decides what Port Doctor says about a failure. Every view (explanation page, popup,
  * badge, overlay) renders the Diagnosis it returns.
  */
-import { blockedEntry, ENGINES, enginesBlocking, type Engine } from './ports/blocked';
-import { effectivePort, safeUrl } from './url';
+import { blockedEntry, ENGINES, enginesBlocking, type Engine } from './ports/blocked.ts';
+import { effectivePort, safeUrl } from './url.ts';
 
 export type BrowserEngine = Extract<Engine, 'chromium' | 'firefox'>;
 

@@ -1,4 +1,4 @@
-import type { BrowserEngine } from './diagnose';
+import type { BrowserEngine } from './diagnose.ts';
 
 /**
  * The engine this build runs in, fixed at build time. Compared as a string: under WXT's Vitest plugin the

@@ -1,4 +1,4 @@
-import type { Engine } from './ports/blocked';
+import type { Engine } from './ports/blocked.ts';
 
 /** What the browser told us went wrong, reduced to plain data. */
 export interface Failure {

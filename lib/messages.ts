@@ -3,7 +3,7 @@
  * maps to its request and response types; the background registers all handlers as one object.
  */
 import { browser } from 'wxt/browser';
-import type { Failure } from './failure';
+import type { Failure } from './failure.ts';
 
 export interface Status {
   version: string;

@@ -1,10 +1,10 @@
 /** Thin browser glue: carries out the Actions decided in lib/decide.ts. */
 import { browser } from 'wxt/browser';
-import type { Actions } from './decide';
-import { explainPageUrl } from './explain-link';
-import type { Failure } from './failure';
-import { notifyOverlay } from './messages';
-import { recordFailure } from './tab-state';
+import type { Actions } from './decide.ts';
+import { explainPageUrl } from './explain-link.ts';
+import type { Failure } from './failure.ts';
+import { notifyOverlay } from './messages.ts';
+import { recordFailure } from './tab-state.ts';
 
 const BADGE_COLOR = '#c2410c';
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';

@@ -3,7 +3,7 @@
  * disappears with the browser session. Writes are queued so two events for the same moment cannot race.
  */
 import { storage } from 'wxt/utils/storage';
-import type { Failure } from './failure';
+import type { Failure } from './failure.ts';
 
 /** Enough to count a busy page's blocked requests without letting one tab grow the store without bound. */
 export const MAX_FAILURES_PER_TAB = 50;

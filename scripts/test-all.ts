@@ -19,6 +19,7 @@ const LAYERS: Layer[] = [
   { name: 'wiring (Firefox build)', args: ['--config', 'vitest.firefox.config.ts'] },
   { name: 'e2e Chromium', args: ['--project', 'e2e', 'test/e2e/chromium/'] },
   { name: 'e2e Firefox', args: ['--project', 'e2e', 'test/e2e/firefox/'] },
+  { name: 'e2e port sweep', args: ['--project', 'e2e', 'test/e2e/sweep/'] },
 ];
 
 function run(command: string, args: string[]): number {

@@ -1,0 +1,76 @@
+/**
+ * Safe ports to move a server to. A port is safe when no engine blocks it, it is unprivileged, it is outside
+ * the dynamic range (where the OS hands out ephemeral ports), it is no known clash, no common service or
+ * dev-server default, and not in a blocked port's service family. Pure and deterministic.
+ */
+import { enginesBlocking } from './blocked.ts';
+import { CLASHES, DEV_DEFAULTS, inFamily, SERVICE_PORTS } from './conventions.ts';
+import { FIRST_DYNAMIC, FIRST_REGISTERED } from './ranges.ts';
+
+export type AlternativeReason = 'preferred' | 'nearest' | 'round' | 'unprivileged-twin';
+
+export interface Alternative {
+  port: number;
+  reason: AlternativeReason;
+}
+
+export interface AlternativeOptions {
+  /** How many to return (default 4). */
+  count?: number;
+  /** The user's preferred ports: they lead, when safe. */
+  preferred?: readonly number[];
+  /** Ports known to be taken (for example found in use by a probe). */
+  avoid?: readonly number[];
+}
+
+/** Twin offset for privileged ports: 22 -> 8022, 25 -> 8025, the usual unprivileged spelling. */
+const TWIN_OFFSET = 8000;
+
+export function isSafePort(port: number): boolean {
+  return (
+    Number.isInteger(port) &&
+    port >= FIRST_REGISTERED &&
+    port < FIRST_DYNAMIC &&
+    enginesBlocking(port).length === 0 &&
+    !(port in CLASHES) &&
+    !(port in DEV_DEFAULTS) &&
+    !(port in SERVICE_PORTS) &&
+    !inFamily(port)
+  );
+}
+
+export function suggestAlternatives(port: number, options: AlternativeOptions = {}): Alternative[] {
+  const count = options.count ?? 4;
+  const avoid = new Set([port, ...(options.avoid ?? [])]);
+  const chosen: Alternative[] = [];
+  const take = (candidate: number, reason: AlternativeReason): boolean => {
+    if (chosen.length >= count || avoid.has(candidate) || !isSafePort(candidate)) return false;
+    if (chosen.some((alternative) => alternative.port === candidate)) return false;
+    chosen.push({ port: candidate, reason });
+    return true;
+  };
+
+  for (const preferred of options.preferred ?? []) take(preferred, 'preferred');
+
+  let start = port;
+  if (port < FIRST_REGISTERED) {
+    start = port + TWIN_OFFSET;
+    take(start, 'unprivileged-twin');
+  }
+
+  // The two nearest safe ports above, then the next round hundred and thousand: easy to remember.
+  let nearest = 0;
+  for (let candidate = start + 1; candidate < FIRST_DYNAMIC && nearest < 2; candidate++) {
+    if (take(candidate, 'nearest')) nearest++;
+  }
+  for (const step of [100, 1000]) {
+    for (let candidate = (Math.floor(start / step) + 1) * step; candidate < FIRST_DYNAMIC; candidate += step) {
+      if (take(candidate, 'round')) break;
+    }
+  }
+  // Ports near the top of the registered range have few neighbours above: look below too.
+  for (let candidate = start - 1; candidate >= FIRST_REGISTERED && chosen.length < count; candidate--) {
+    take(candidate, 'nearest');
+  }
+  return chosen;
+}
