@@ -1,50 +1,76 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { decideActions } from '@/lib/decide';
-import { CURRENT_ENGINE } from '@/lib/engine';
 import {
-  detectChromeNavigationError,
   detectChromeRequestError,
   detectFirefoxCommit,
+  detectNavigationError,
   type NavigationDetails,
   type RequestErrorDetails,
 } from '@/lib/detect';
+import { CURRENT_ENGINE } from '@/lib/engine';
 import type { Failure } from '@/lib/failure';
 import { handleMessages } from '@/lib/messages';
-import { present } from '@/lib/present';
+import { NavigationStarts } from '@/lib/navigation-starts';
+import { openInTab, present } from '@/lib/present';
 import { loadSettings } from '@/lib/settings';
-import { failuresForTab, forgetTab } from '@/lib/tab-state';
+import { explainedUrl, failuresForTab, forgetTab, setExplained } from '@/lib/tab-state';
+import { isWebUrl } from '@/lib/url';
 
 // Firefox throws on an empty webNavigation filter; http(s) is all we explain anyway.
 const WEB_ONLY = { url: [{ schemes: ['http', 'https'] }] };
 
 async function handle(failure: Failure | null): Promise<void> {
   if (!failure) return;
-  await present(failure, decideActions(failure, await loadSettings()));
+  const [settings, explained] = await Promise.all([loadSettings(), explainedUrl(failure.tabId)]);
+  await present(failure, decideActions(failure, settings, { explainedUrl: explained }));
+}
+
+/** A page that really loaded in a tab ends the Back-button protection for it. */
+function loaded(details: NavigationDetails): void {
+  if (details.frameId === 0) void setExplained(details.tabId, undefined);
 }
 
 export default defineBackground(() => {
   const startedAt = Date.now();
+  const now = () => Date.now();
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
+  browser.webNavigation.onErrorOccurred.addListener(
+    (details: NavigationDetails) => void handle(detectNavigationError(details, CURRENT_ENGINE, now())),
+    WEB_ONLY,
+  );
   if (CURRENT_ENGINE === 'firefox') {
-    browser.webNavigation.onCommitted.addListener(
-      (details: NavigationDetails) => void handle(detectFirefoxCommit(details, Date.now())),
+    const starts = new NavigationStarts();
+    browser.webNavigation.onBeforeNavigate.addListener(
+      ({ tabId, frameId, url }) => starts.start(tabId, frameId, url),
       WEB_ONLY,
     );
+    browser.webNavigation.onCommitted.addListener((details: NavigationDetails) => {
+      const started = starts.commit(details.tabId, details.frameId, details.url);
+      const failure = detectFirefoxCommit(details, started, now());
+      if (failure) void handle(failure);
+      else loaded(details);
+    }, WEB_ONLY);
   } else {
-    browser.webNavigation.onErrorOccurred.addListener(
-      (details: NavigationDetails) => void handle(detectChromeNavigationError(details, Date.now())),
-      WEB_ONLY,
-    );
+    browser.webNavigation.onCommitted.addListener(loaded, WEB_ONLY);
     // Only hosts we hold permissions for report here: local hosts by default.
     browser.webRequest.onErrorOccurred.addListener(
-      (details: RequestErrorDetails) => void handle(detectChromeRequestError(details, Date.now())),
+      (details: RequestErrorDetails) => void handle(detectChromeRequestError(details, now())),
       { urls: ['<all_urls>'] },
     );
   }
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    void setExplained(tabId, undefined);
+  });
   handleMessages({
     status: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
     tabFailures: async (_request, sender) => (sender.tabId === undefined ? [] : failuresForTab(sender.tabId)),
+    openUrl: async ({ url }, sender) => {
+      // The extension never opens a URL it built unless it is http(s).
+      if (sender.tabId === undefined || !isWebUrl(url)) return false;
+      await openInTab(sender.tabId, url);
+      return true;
+    },
   });
 });

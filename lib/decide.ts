@@ -11,10 +11,19 @@ export interface Actions {
   overlay: boolean;
 }
 
-export function decideActions(failure: Failure, settings: Settings): Actions {
-  const wholeTab = failure.resource === 'main_frame';
-  const mode = settings.blockedNavigation;
-  if (wholeTab)
-    return { record: true, badge: mode !== 'nothing', explain: mode === 'explain', overlay: false };
-  return { record: true, badge: true, explain: false, overlay: true };
+export interface Context {
+  /** The URL this tab was last sent to the explanation page for: going Back to it must not bounce again. */
+  explainedUrl?: string;
+}
+
+export function decideActions(failure: Failure, settings: Settings, context: Context = {}): Actions {
+  const blocked = failure.kind === 'blocked-port';
+  const mode = blocked ? settings.blockedNavigation : settings.localFailures;
+  const badge = mode !== 'nothing';
+  if (failure.resource === 'main_frame') {
+    const explain = mode === 'explain' && context.explainedUrl !== failure.url;
+    return { record: true, badge, explain, overlay: false };
+  }
+  // A frame or a request inside a live page: the page stays; a blocked port gets the in-page card.
+  return { record: true, badge, explain: false, overlay: blocked && badge };
 }

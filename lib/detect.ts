@@ -3,11 +3,15 @@
  *
  * Chrome reports a blocked port as webNavigation.onErrorOccurred (navigations) and webRequest.onErrorOccurred
  * (everything) with net::ERR_UNSAFE_PORT. Firefox refuses the port before any request exists, so it fires no
- * error event at all: only onCommitted for its error page, with the original URL
- * (../shared/reference/ports.md §4.3). There the port itself is the evidence.
+ * error event, not even onBeforeNavigate: only onCommitted for its error page, with the original URL
+ * (../shared/reference/ports.md §4.3). There the port is the evidence, and a navigation that did start
+ * (onBeforeNavigate seen) proves the user unblocked the port in about:config.
  */
-import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure } from './failure.ts';
+import { classifyError } from './error-codes.ts';
+import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure, type FailureKind } from './failure.ts';
+import { isLocalHost } from './local-host.ts';
 import { isBlocked } from './ports/blocked.ts';
+import { SERVICE_PORTS } from './ports/conventions.ts';
 import { effectivePort, safeUrl } from './url.ts';
 
 /** The part of webNavigation event details that detection reads. */
@@ -24,34 +28,57 @@ export interface RequestErrorDetails extends NavigationDetails {
   error: string;
 }
 
+type Engine = Failure['engine'];
+
 const PORTED_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
-function portOf(text: string): number | null {
-  const url = safeUrl(text);
-  return url && PORTED_SCHEMES.has(url.protocol) ? effectivePort(url) : null;
-}
-
-function frameResource(frameId: number): string {
-  return frameId === 0 ? 'main_frame' : 'sub_frame';
-}
-
-/** Chrome: webNavigation.onErrorOccurred. */
-export function detectChromeNavigationError(details: NavigationDetails, now: number): Failure | null {
-  if (details.error !== CHROME_BLOCKED_CODE || details.tabId < 0) return null;
-  const port = portOf(details.url);
-  if (port === null) return null;
+function failure(
+  kind: FailureKind,
+  details: NavigationDetails,
+  port: number,
+  code: string,
+  engine: Engine,
+  now: number,
+): Failure {
   const { url, tabId, frameId } = details;
   return {
-    kind: 'blocked-port',
+    kind,
     url,
     port,
-    code: CHROME_BLOCKED_CODE,
-    engine: 'chromium',
+    code,
+    engine,
     tabId,
     frameId,
-    resource: frameResource(frameId),
+    resource: frameId === 0 ? 'main_frame' : 'sub_frame',
     time: now,
   };
+}
+
+/**
+ * What a browser error means for this URL, or null when Port Doctor has nothing to say about it. Shared by
+ * detection and by the explanation page, which re-reads the failure from its own address.
+ */
+export function kindOf(url: URL, code: string): FailureKind | null {
+  if (!PORTED_SCHEMES.has(url.protocol)) return null;
+  if (code === CHROME_BLOCKED_CODE || code === FIREFOX_BLOCKED_CODE) return 'blocked-port';
+  const meaning = classifyError(code);
+  if (!meaning || !isLocalHost(url.hostname)) return null;
+  if (meaning === 'tls-to-http') return url.protocol === 'https:' ? meaning : null;
+  if (meaning === 'empty-or-invalid') return effectivePort(url)! in SERVICE_PORTS ? 'not-http' : null;
+  return meaning;
+}
+
+/** webNavigation.onErrorOccurred, in either browser. */
+export function detectNavigationError(
+  details: NavigationDetails,
+  engine: Engine,
+  now: number,
+): Failure | null {
+  const url = safeUrl(details.url);
+  if (!url || details.tabId < 0 || !details.error) return null;
+  // Firefox's own blocked code never arrives as an error event; only Chrome's does.
+  const kind = details.error === FIREFOX_BLOCKED_CODE ? null : kindOf(url, details.error);
+  return kind && failure(kind, details, effectivePort(url)!, details.error, engine, now);
 }
 
 /**
@@ -59,26 +86,26 @@ export function detectChromeNavigationError(details: NavigationDetails, now: num
  * Frames are left to webNavigation, which reports them once.
  */
 export function detectChromeRequestError(details: RequestErrorDetails, now: number): Failure | null {
-  if (details.type === 'main_frame' || details.type === 'sub_frame') return null;
-  const failure = detectChromeNavigationError(details, now);
-  return failure && { ...failure, resource: details.type };
+  if (details.type === 'main_frame' || details.type === 'sub_frame' || details.error !== CHROME_BLOCKED_CODE)
+    return null;
+  const found = detectNavigationError(details, 'chromium', now);
+  return found && { ...found, resource: details.type };
 }
 
-/** Firefox: webNavigation.onCommitted of a URL whose port Firefox refuses. */
-export function detectFirefoxCommit(details: NavigationDetails, now: number): Failure | null {
-  if (details.tabId < 0) return null;
-  const port = portOf(details.url);
-  if (port === null || !isBlocked(port, 'firefox')) return null;
-  const { url, tabId, frameId } = details;
-  return {
-    kind: 'blocked-port',
-    url,
-    port,
-    code: FIREFOX_BLOCKED_CODE,
-    engine: 'firefox',
-    tabId,
-    frameId,
-    resource: frameResource(frameId),
-    time: now,
-  };
+/**
+ * Firefox: webNavigation.onCommitted of a URL whose port Firefox refuses. `started` tells whether
+ * onBeforeNavigate fired for it: Firefox fires none for a refused port, so a started load was allowed.
+ */
+export function detectFirefoxCommit(
+  details: NavigationDetails,
+  started: boolean,
+  now: number,
+): Failure | null {
+  const url = safeUrl(details.url);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || details.tabId < 0 || started)
+    return null;
+  const port = effectivePort(url)!;
+  return isBlocked(port, 'firefox')
+    ? failure('blocked-port', details, port, FIREFOX_BLOCKED_CODE, 'firefox', now)
+    : null;
 }

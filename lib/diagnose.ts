@@ -2,48 +2,79 @@
  * The one place that decides what Port Doctor says about a failure. Every view (explanation page, popup,
  * badge, overlay) renders the Diagnosis it returns.
  */
-import { blockedEntry, ENGINES, enginesBlocking, type Engine } from './ports/blocked.ts';
+import { kindOf } from './detect.ts';
+import type { FailureKind } from './failure.ts';
+import { isLocalHost } from './local-host.ts';
+import { ENGINES, type Engine } from './ports/blocked.ts';
+import { portFacts, type PortFacts } from './ports/facts.ts';
+import type { AlternativeOptions } from './ports/alternatives.ts';
 import { effectivePort, safeUrl } from './url.ts';
 
 export type BrowserEngine = Extract<Engine, 'chromium' | 'firefox'>;
 
 export interface Diagnosis {
-  kind: 'blocked-port';
+  kind: FailureKind;
   /** The failed URL, to be shown as text only. */
   url: string;
+  /** Host as it appears in a URL (IPv6 in brackets). */
   host: string;
   port: number;
+  /** 'http:', 'https:', 'ws:' or 'wss:'. */
+  scheme: string;
   /** The browser's error string. */
   code: string;
-  /** Short service name from the blocked lists. */
-  service: string;
-  /** The engine that refused it. */
+  /** The browser that failed. */
   engine: BrowserEngine;
+  /** The developer's own machine or LAN: its ports can be probed and its servers moved. */
+  local: boolean;
+  facts: PortFacts;
   /** Every engine that refuses this port, this browser first. */
   blockedBy: Engine[];
+  /** For https:// to a plain-HTTP server: the same address over http://. */
+  httpUrl?: string;
 }
 
-/** A Diagnosis for a URL the given browser refused, or null when the URL says nothing we can explain. */
-export function diagnoseBlockedUrl(urlText: string, code: string, engine: BrowserEngine): Diagnosis | null {
+/** A Diagnosis for a failed URL, or null when the URL and error say nothing we can explain. */
+export function diagnose(
+  urlText: string,
+  code: string,
+  engine: BrowserEngine,
+  options?: AlternativeOptions,
+): Diagnosis | null {
   const url = safeUrl(urlText);
   if (!url) return null;
-  const port = effectivePort(url);
-  if (port === null) return null;
-  const entry = blockedEntry(port);
-  if (!entry) return null;
-  const blockedBy = enginesBlocking(port).sort((a, b) => rank(a, engine) - rank(b, engine));
-  return {
-    kind: 'blocked-port',
+  const kind = kindOf(url, code);
+  if (!kind) return null;
+  const port = effectivePort(url)!;
+  const facts = portFacts(port, undefined, options);
+  const blockedBy = [...facts.blockedBy].sort((a, b) => rank(a, engine) - rank(b, engine));
+  const diagnosis: Diagnosis = {
+    kind,
     url: urlText,
     host: url.hostname,
     port,
+    scheme: url.protocol,
     code,
-    service: entry.service,
     engine,
+    local: isLocalHost(url.hostname),
+    facts,
     blockedBy,
   };
+  if (kind === 'tls-to-http') {
+    url.protocol = 'http:';
+    diagnosis.httpUrl = url.href;
+  }
+  return diagnosis;
 }
 
 function rank(candidate: Engine, current: BrowserEngine): number {
   return candidate === current ? -1 : ENGINES.indexOf(candidate);
+}
+
+/** The same URL on another port (for "open on port N"), keeping scheme, path and query. */
+export function withPort(urlText: string, port: number): string | null {
+  const url = safeUrl(urlText);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
+  url.port = String(port);
+  return url.href;
 }

@@ -1,8 +1,17 @@
 import type { Engine } from './ports/blocked.ts';
 
+/**
+ * What went wrong, as far as Port Doctor explains it:
+ * - blocked-port: the browser refused the port itself (Chrome ERR_UNSAFE_PORT; Firefox reports nothing).
+ * - connection-refused: nothing listens there (local hosts only).
+ * - tls-to-http: https:// to a server that speaks plain HTTP (local hosts only).
+ * - not-http: an empty or invalid answer from a port that belongs to a non-HTTP service, such as a database.
+ */
+export type FailureKind = 'blocked-port' | 'connection-refused' | 'tls-to-http' | 'not-http';
+
 /** What the browser told us went wrong, reduced to plain data. */
 export interface Failure {
-  kind: 'blocked-port';
+  kind: FailureKind;
   /** The URL that failed, exactly as the browser reported it. */
   url: string;
   port: number;

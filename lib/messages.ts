@@ -16,6 +16,8 @@ export interface Protocol {
   status: { request: null; response: Status };
   /** The overlay asks what was blocked in its own tab. */
   tabFailures: { request: null; response: Failure[] };
+  /** The explanation page asks to load an http(s) URL in its tab (Retry, "open on port N"). */
+  openUrl: { request: { url: string }; response: boolean };
 }
 
 export type MessageName = keyof Protocol;

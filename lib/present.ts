@@ -4,7 +4,7 @@ import type { Actions } from './decide.ts';
 import { explainPageUrl } from './explain-link.ts';
 import type { Failure } from './failure.ts';
 import { notifyOverlay } from './messages.ts';
-import { recordFailure } from './tab-state.ts';
+import { recordFailure, setExplained } from './tab-state.ts';
 
 const BADGE_COLOR = '#c2410c';
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
@@ -13,6 +13,7 @@ export async function present(failure: Failure, actions: Actions): Promise<void>
   const { tabId } = failure;
   if (actions.record) await recordFailure(failure);
   if (actions.explain) {
+    await setExplained(tabId, failure.url);
     const base = browser.runtime.getURL('/explain.html');
     await browser.tabs.update(tabId, { url: explainPageUrl(base, failure) });
     return;
@@ -33,4 +34,11 @@ async function showOverlay(tabId: number): Promise<void> {
     // A page outside our host permissions, or one that navigated away meanwhile: the badge still tells.
     console.info('[Port Doctor] overlay not injected:', error);
   }
+}
+
+/** Navigates a tab to an http(s) URL on the user's request (Retry, "open on port N"). */
+export async function openInTab(tabId: number, url: string): Promise<void> {
+  // A deliberate retry must be explained again if it fails again.
+  await setExplained(tabId, undefined);
+  await browser.tabs.update(tabId, { url });
 }

@@ -9,10 +9,16 @@ export const REACTIONS = ['explain', 'badge', 'nothing'] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
 export interface Settings {
+  /** A tab that fails because its port is blocked. */
   blockedNavigation: Reaction;
+  /** A tab on a local host that fails otherwise: connection refused, https to an http server, a non-HTTP port. */
+  localFailures: Reaction;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ blockedNavigation: 'explain' });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  blockedNavigation: 'explain',
+  localFailures: 'badge',
+});
 
 export interface Validated {
   settings: Settings;
@@ -31,11 +37,13 @@ function oneOf<T extends string>(choices: readonly T[], value: unknown): value i
 export function validateSettings(raw: unknown): Validated {
   const input = isRecord(raw) ? raw : {};
   const repaired: string[] = isRecord(raw) ? [] : ['(all)'];
-  const blockedNavigation = oneOf(REACTIONS, input.blockedNavigation)
-    ? input.blockedNavigation
-    : DEFAULT_SETTINGS.blockedNavigation;
-  if (isRecord(raw) && blockedNavigation !== input.blockedNavigation) repaired.push('blockedNavigation');
-  return { settings: { blockedNavigation }, repaired };
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  for (const key of ['blockedNavigation', 'localFailures'] as const) {
+    const value = input[key];
+    if (oneOf(REACTIONS, value)) settings[key] = value;
+    else if (isRecord(raw)) repaired.push(key);
+  }
+  return { settings, repaired };
 }
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

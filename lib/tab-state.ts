@@ -35,3 +35,23 @@ export function forgetTab(tabId: number): Promise<void> {
 export async function failuresForTab(tabId: number): Promise<Failure[]> {
   return (await tabFailuresItem.getValue())[tabId] ?? [];
 }
+
+/**
+ * The URL each tab was last sent to the explanation page for. Back from the explanation reloads that URL,
+ * which fails again: with this, the second failure only marks the toolbar button instead of bouncing the
+ * user back into the explanation. A page that loads in the tab clears it.
+ */
+export const explainedItem = storage.defineItem<Record<string, string>>('session:explained', {
+  fallback: {},
+});
+
+export async function explainedUrl(tabId: number): Promise<string | undefined> {
+  return (await explainedItem.getValue())[tabId];
+}
+
+export async function setExplained(tabId: number, url: string | undefined): Promise<void> {
+  const all = await explainedItem.getValue();
+  if (all[tabId] === url) return;
+  const next = Object.fromEntries(Object.entries(all).filter(([id]) => id !== String(tabId)));
+  await explainedItem.setValue(url === undefined ? next : { ...next, [tabId]: url });
+}

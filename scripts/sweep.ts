@@ -12,11 +12,16 @@ for (const engine of ['chromium', 'firefox'] as const) {
   const actual = new Set(result.blocked);
   const newlyBlocked = [...actual].filter((port) => !expected.has(port));
   const noLongerBlocked = [...expected].filter((port) => !actual.has(port));
-  console.log(`${result.version}: ${actual.size} blocked ports (lib/ports says ${expected.size}), ${result.seconds.toFixed(1)} s`);
-  if (newlyBlocked.length) console.log(`  blocked by the browser, missing from lib/ports: ${newlyBlocked.join(', ')}`);
-  if (noLongerBlocked.length) console.log(`  in lib/ports, but the browser allows them: ${noLongerBlocked.join(', ')}`);
+  console.log(
+    `${result.version}: ${actual.size} blocked ports (lib/ports says ${expected.size}), ${result.seconds.toFixed(1)} s`,
+  );
+  if (newlyBlocked.length)
+    console.log(`  blocked by the browser, missing from lib/ports: ${newlyBlocked.join(', ')}`);
+  if (noLongerBlocked.length)
+    console.log(`  in lib/ports, but the browser allows them: ${noLongerBlocked.join(', ')}`);
   for (const { port, error } of result.unexplained) console.log(`  port ${port}: unexpected answer ${error}`);
-  if (!newlyBlocked.length && !noLongerBlocked.length && !result.unexplained.length) console.log('  no difference');
+  if (!newlyBlocked.length && !noLongerBlocked.length && !result.unexplained.length)
+    console.log('  no difference');
   differences += newlyBlocked.length + noLongerBlocked.length + result.unexplained.length;
 }
 process.exit(differences === 0 ? 0 : 1);

@@ -64,7 +64,11 @@ export function suggestAlternatives(port: number, options: AlternativeOptions = 
     if (take(candidate, 'nearest')) nearest++;
   }
   for (const step of [100, 1000]) {
-    for (let candidate = (Math.floor(start / step) + 1) * step; candidate < FIRST_DYNAMIC; candidate += step) {
+    for (
+      let candidate = (Math.floor(start / step) + 1) * step;
+      candidate < FIRST_DYNAMIC;
+      candidate += step
+    ) {
       if (take(candidate, 'round')) break;
     }
   }

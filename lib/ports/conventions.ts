@@ -8,7 +8,17 @@
 export const DEV_DEFAULTS: Readonly<Record<number, readonly string[]>> = {
   1234: ['Parcel'],
   1313: ['Hugo'],
-  3000: ['Next.js', 'Create React App', 'Express examples', 'Rails', 'Remix', 'Nuxt', 'Grafana', 'Docusaurus', 'WXT'],
+  3000: [
+    'Next.js',
+    'Create React App',
+    'Express examples',
+    'Rails',
+    'Remix',
+    'Nuxt',
+    'Grafana',
+    'Docusaurus',
+    'WXT',
+  ],
   3001: ['Next.js / CRA (when 3000 is taken)'],
   4000: ['Jekyll', 'Phoenix', 'Firebase Emulator UI'],
   4173: ['Vite preview'],

@@ -15,7 +15,8 @@ export interface Target {
   explicitPort: boolean;
 }
 
-export type ParseError = 'empty' | 'too-long' | 'not-a-number' | 'out-of-range' | 'unsupported-scheme' | 'no-port' | 'invalid';
+export type ParseError =
+  'empty' | 'too-long' | 'not-a-number' | 'out-of-range' | 'unsupported-scheme' | 'no-port' | 'invalid';
 
 export type ParseResult = { ok: true; target: Target } | { ok: false; error: ParseError };
 
@@ -24,7 +25,18 @@ export const MAX_INPUT = 2048;
 
 const WEB_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 /** Schemes written without "//" that people paste: "javascript:alert(1)" is not host "javascript". */
-const NON_WEB_SCHEMES = new Set(['javascript', 'data', 'mailto', 'tel', 'blob', 'about', 'view-source', 'file', 'chrome', 'urn']);
+const NON_WEB_SCHEMES = new Set([
+  'javascript',
+  'data',
+  'mailto',
+  'tel',
+  'blob',
+  'about',
+  'view-source',
+  'file',
+  'chrome',
+  'urn',
+]);
 const fail = (error: ParseError): ParseResult => ({ ok: false, error });
 const ok = (target: Target): ParseResult => ({ ok: true, target });
 
@@ -57,7 +69,12 @@ export function parsePortInput(raw: string): ParseResult {
     const url = safeUrl(text);
     if (!WEB_SCHEMES.has(`${scheme[1]!.toLowerCase()}:`)) return fail('unsupported-scheme');
     if (!url || url.hostname === '') return explainBadAuthority(text.slice(scheme[0].length));
-    return ok({ port: effectivePort(url)!, host: url.hostname, scheme: url.protocol, explicitPort: url.port !== '' });
+    return ok({
+      port: effectivePort(url)!,
+      host: url.hostname,
+      scheme: url.protocol,
+      explicitPort: url.port !== '',
+    });
   }
 
   // host:port, [v6]:port, optionally followed by a path.
@@ -65,7 +82,8 @@ export function parsePortInput(raw: string): ParseResult {
   if (match) {
     const [, host = '', portText = ''] = match;
     if (portText === '') return fail('no-port');
-    if (!/^\d+$/.test(portText)) return fail(NON_WEB_SCHEMES.has(host.toLowerCase()) ? 'unsupported-scheme' : 'not-a-number');
+    if (!/^\d+$/.test(portText))
+      return fail(NON_WEB_SCHEMES.has(host.toLowerCase()) ? 'unsupported-scheme' : 'not-a-number');
     const port = portFromDigits(portText);
     if (!port.ok) return port;
     const url = safeUrl(`http://${host}:1/`);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decideActions } from '@/lib/decide';
-import type { Failure } from '@/lib/failure';
-import type { Reaction } from '@/lib/settings';
+import type { Failure, FailureKind } from '@/lib/failure';
+import { DEFAULT_SETTINGS, type Reaction } from '@/lib/settings';
 
-const failure = (resource: string): Failure => ({
-  kind: 'blocked-port',
+const failure = (resource: string, kind: FailureKind = 'blocked-port'): Failure => ({
+  kind,
   url: 'http://localhost:6000/',
   port: 6000,
   code: 'net::ERR_UNSAFE_PORT',
@@ -23,7 +23,37 @@ describe('decideActions', () => {
     ['sub_frame', 'explain', { record: true, badge: true, explain: false, overlay: true }],
     ['xmlhttprequest', 'explain', { record: true, badge: true, explain: false, overlay: true }],
     ['websocket', 'badge', { record: true, badge: true, explain: false, overlay: true }],
-  ])('%s with "%s" -> %j', (resource, blockedNavigation, actions) => {
-    expect(decideActions(failure(resource), { blockedNavigation })).toEqual(actions);
+    ['websocket', 'nothing', { record: true, badge: false, explain: false, overlay: false }],
+  ])('blocked port, %s, "%s" -> %j', (resource, blockedNavigation, actions) => {
+    expect(decideActions(failure(resource), { ...DEFAULT_SETTINGS, blockedNavigation })).toEqual(actions);
+  });
+
+  it('does not send the tab back into the explanation it just left (Back button)', () => {
+    expect(
+      decideActions(failure('main_frame'), DEFAULT_SETTINGS, { explainedUrl: 'http://localhost:6000/' }),
+    ).toEqual({
+      record: true,
+      badge: true,
+      explain: false,
+      overlay: false,
+    });
+    expect(
+      decideActions(failure('main_frame'), DEFAULT_SETTINGS, { explainedUrl: 'http://localhost:6001/' })
+        .explain,
+    ).toBe(true);
+  });
+
+  it.each<[FailureKind, Reaction, object]>([
+    ['connection-refused', 'badge', { record: true, badge: true, explain: false, overlay: false }],
+    ['tls-to-http', 'explain', { record: true, badge: true, explain: true, overlay: false }],
+    ['not-http', 'nothing', { record: true, badge: false, explain: false, overlay: false }],
+  ])('%s in a whole tab with "%s" -> %j', (kind, localFailures, actions) => {
+    expect(decideActions(failure('main_frame', kind), { ...DEFAULT_SETTINGS, localFailures })).toEqual(
+      actions,
+    );
+  });
+
+  it('never puts the card in a page for a refused subframe', () => {
+    expect(decideActions(failure('sub_frame', 'connection-refused'), DEFAULT_SETTINGS).overlay).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectChromeNavigationError, detectChromeRequestError, detectFirefoxCommit } from '@/lib/detect';
+import { detectChromeRequestError, detectFirefoxCommit, detectNavigationError } from '@/lib/detect';
 
 const NOW = 1_700_000_000_000;
 
-describe('detectChromeNavigationError', () => {
+describe('detectNavigationError', () => {
   it.each([
     ['http://localhost:6000/', 0, 6000, 'main_frame'],
     ['https://localhost:6697/x?y', 0, 6697, 'main_frame'],
@@ -11,7 +11,7 @@ describe('detectChromeNavigationError', () => {
     ['http://[::1]:6667/', 0, 6667, 'main_frame'],
   ])('%s in frame %i is a blocked port %i (%s)', (url, frameId, port, resource) => {
     expect(
-      detectChromeNavigationError({ url, tabId: 7, frameId, error: 'net::ERR_UNSAFE_PORT' }, NOW),
+      detectNavigationError({ url, tabId: 7, frameId, error: 'net::ERR_UNSAFE_PORT' }, 'chromium', NOW),
     ).toEqual({
       kind: 'blocked-port',
       url,
@@ -27,8 +27,16 @@ describe('detectChromeNavigationError', () => {
 
   it.each([
     [
-      'another error',
-      { url: 'http://localhost:6000/', tabId: 1, frameId: 0, error: 'net::ERR_CONNECTION_REFUSED' },
+      'an error it does not explain',
+      { url: 'http://localhost:6000/', tabId: 1, frameId: 0, error: 'net::ERR_ABORTED' },
+    ],
+    [
+      'a refused connection on a remote host',
+      { url: 'https://example.com:8443/', tabId: 1, frameId: 0, error: 'net::ERR_CONNECTION_REFUSED' },
+    ],
+    [
+      "Firefox's blocked code, which never comes as an error event",
+      { url: 'http://localhost:6000/', tabId: 1, frameId: 0, error: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED' },
     ],
     [
       'no tab (a prerender or the extension itself)',
@@ -37,7 +45,7 @@ describe('detectChromeNavigationError', () => {
     ['a URL that does not parse', { url: 'not a url', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
     ['a non-web scheme', { url: 'ftp://localhost:21/', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
   ])('ignores %s', (_why, details) => {
-    expect(detectChromeNavigationError(details, NOW)).toBeNull();
+    expect(detectNavigationError(details, 'chromium', NOW)).toBeNull();
   });
 });
 
@@ -82,7 +90,7 @@ describe('detectFirefoxCommit', () => {
     ['http://localhost:6679/', 6679],
     ['http://localhost:0/', 0],
   ])('%s is a blocked port in Firefox', (url, port) => {
-    expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, NOW)).toMatchObject({
+    expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, false, NOW)).toMatchObject({
       port,
       engine: 'firefox',
       code: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED',
@@ -92,7 +100,30 @@ describe('detectFirefoxCommit', () => {
   it.each(['http://localhost:5173/', 'http://localhost/', 'https://example.com/', 'about:blank'])(
     '%s is not',
     (url) => {
-      expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, NOW)).toBeNull();
+      expect(detectFirefoxCommit({ url, tabId: 3, frameId: 0 }, false, NOW)).toBeNull();
     },
   );
+});
+
+describe('local failures', () => {
+  it.each([
+    ['http://localhost:5173/', 'net::ERR_CONNECTION_REFUSED', 'chromium', 'connection-refused'],
+    ['http://127.0.0.1:6001/', 'Error code 2152398861', 'firefox', 'connection-refused'],
+    ['https://localhost:5173/', 'net::ERR_SSL_PROTOCOL_ERROR', 'chromium', 'tls-to-http'],
+    ['http://localhost:5432/', 'net::ERR_INVALID_HTTP_RESPONSE', 'chromium', 'not-http'],
+  ] as const)('%s with %s is %s', (url, error, engine, kind) => {
+    expect(detectNavigationError({ url, tabId: 4, frameId: 0, error }, engine, NOW)).toMatchObject({
+      kind,
+      engine,
+      code: error,
+    });
+  });
+});
+
+describe('Firefox, the user unblocked the port in about:config', () => {
+  it('is quiet when the load had started: Firefox fires no onBeforeNavigate for a port it refuses', () => {
+    expect(
+      detectFirefoxCommit({ url: 'http://localhost:6000/', tabId: 3, frameId: 0 }, true, NOW),
+    ).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { settingsItem } from '@/lib/settings';
-import { failuresForTab } from '@/lib/tab-state';
+import { explainedUrl, failuresForTab } from '@/lib/tab-state';
 import { ask, installExtras } from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;
@@ -45,7 +45,7 @@ describe('background in Chrome', () => {
   });
 
   it('only marks the toolbar button when the user chose "badge"', async () => {
-    await settingsItem.setValue({ blockedNavigation: 'badge' });
+    await settingsItem.setValue({ blockedNavigation: 'badge', localFailures: 'badge' });
     const tabId = await openTab('http://localhost:6000/');
     await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
@@ -127,5 +127,76 @@ describe('background in Chrome', () => {
     );
     expect(handled).toEqual([false]);
     expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('does not bounce Back into the explanation, and explains again after a deliberate retry', async () => {
+    const tabId = await openTab('http://localhost:6000/');
+    const redirected = async () => (await fakeBrowser.tabs.get(tabId)).url!.includes('/explain.html?');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => expect(await redirected()).toBe(true));
+    expect(await explainedUrl(tabId)).toBe('http://localhost:6000/');
+
+    // Back: the browser reloads the failed URL, which fails again. The tab stays; the badge tells.
+    await fakeBrowser.tabs.update(tabId, { url: 'http://localhost:6000/' });
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
+    expect(await redirected()).toBe(false);
+
+    // Retry from the explanation page: the next failure is explained again.
+    expect(await ask({ portDoctor: 'openUrl', request: { url: 'http://localhost:6000/' } }, tabId)).toBe(
+      true,
+    );
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => expect(await redirected()).toBe(true));
+  });
+
+  it('forgets the Back protection once a page loads in the tab', async () => {
+    const tabId = await openTab('http://localhost:6000/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
+    await vi.waitFor(async () => expect(await explainedUrl(tabId)).toBe('http://localhost:6000/'));
+    const { error: _none, ...committed } = unsafe('http://localhost:5173/', tabId);
+    await fakeBrowser.webNavigation.onCommitted.trigger({
+      ...committed,
+      transitionType: 'typed',
+      transitionQualifiers: [],
+    });
+    await vi.waitFor(async () => expect(await explainedUrl(tabId)).toBeUndefined());
+  });
+
+  it('opens only http(s) URLs for the explanation page', async () => {
+    const tabId = await openTab('chrome-extension://test-extension-id/explain.html');
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'chrome://settings',
+      'data:text/html,x',
+      'nonsense',
+    ]) {
+      expect(await ask({ portDoctor: 'openUrl', request: { url } }, tabId)).toBe(false);
+    }
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe('chrome-extension://test-extension-id/explain.html');
+  });
+
+  it('marks the tab, without leaving it, when a local server refuses the connection', async () => {
+    const tabId = await openTab('http://localhost:5173/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger({
+      ...unsafe('http://localhost:5173/', tabId),
+      error: 'net::ERR_CONNECTION_REFUSED',
+    });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe('http://localhost:5173/');
+    expect(await failuresForTab(tabId)).toMatchObject([{ kind: 'connection-refused', port: 5173 }]);
+  });
+
+  it('explains a refused connection when the user asked for explanations of local failures', async () => {
+    await settingsItem.setValue({ blockedNavigation: 'explain', localFailures: 'explain' });
+    const tabId = await openTab('https://localhost:5173/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger({
+      ...unsafe('https://localhost:5173/', tabId),
+      error: 'net::ERR_SSL_PROTOCOL_ERROR',
+    });
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.tabs.get(tabId)).url).toContain('code=net%3A%3AERR_SSL_PROTOCOL_ERROR'),
+    );
   });
 });

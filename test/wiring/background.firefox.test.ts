@@ -58,4 +58,30 @@ describe('background in Firefox', () => {
     await vi.waitFor(() => expect(extras.executeScript).toHaveBeenCalledTimes(1));
     expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:5173/');
   });
+
+  it('stays quiet when the user unblocked the port in about:config: the load started', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
+    const {
+      transitionType: _t,
+      transitionQualifiers: _q,
+      ...started
+    } = committed('http://localhost:6000/', tab.id!);
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(started);
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', tab.id!));
+    expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:6000/');
+    expect(await failuresForTab(tab.id!)).toEqual([]);
+  });
+
+  it("reads Firefox's numeric error codes for a refused local connection", async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1:6001/' });
+    const {
+      transitionType: _t,
+      transitionQualifiers: _q,
+      ...details
+    } = committed('http://127.0.0.1:6001/', tab.id!);
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger({ ...details, error: 'Error code 2152398861' });
+    await vi.waitFor(async () =>
+      expect(await failuresForTab(tab.id!)).toMatchObject([{ kind: 'connection-refused', port: 6001 }]),
+    );
+  });
 });

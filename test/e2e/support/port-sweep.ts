@@ -41,7 +41,9 @@ async function fetchAll(page: Page, collectRequests: boolean): Promise<Set<numbe
         performance.clearResourceTimings();
         const all: Promise<unknown>[] = [];
         for (let port = first; port <= last; port++) {
-          all.push(fetch(`http://${host}:${port}/`, { mode: 'no-cors', cache: 'no-store' }).catch(() => undefined));
+          all.push(
+            fetch(`http://${host}:${port}/`, { mode: 'no-cors', cache: 'no-store' }).catch(() => undefined),
+          );
         }
         await Promise.all(all);
         if (!collect) return [];

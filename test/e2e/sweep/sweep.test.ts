@@ -9,14 +9,12 @@ import { sweepPorts } from '../support/port-sweep';
 const ENGINE_OF = { chromium: 'chromium', firefox: 'firefox' } as const;
 
 describe.each(['chromium', 'firefox'] as const)('%s, every port 0..65535', (browser) => {
-  it(
-    'blocks exactly the ports lib/ports says it blocks',
-    async () => {
-      const result = await sweepPorts(browser);
-      console.log(`${result.version}: ${result.blocked.length} blocked ports, swept in ${result.seconds.toFixed(1)} s`);
-      expect(result.unexplained).toEqual([]);
-      expect(result.blocked).toEqual(blockedList(ENGINE_OF[browser]));
-    },
-    600_000,
-  );
+  it('blocks exactly the ports lib/ports says it blocks', async () => {
+    const result = await sweepPorts(browser);
+    console.log(
+      `${result.version}: ${result.blocked.length} blocked ports, swept in ${result.seconds.toFixed(1)} s`,
+    );
+    expect(result.unexplained).toEqual([]);
+    expect(result.blocked).toEqual(blockedList(ENGINE_OF[browser]));
+  }, 600_000);
 });

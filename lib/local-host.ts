@@ -1,0 +1,33 @@
+/**
+ * Hosts that are the developer's own machine or local network: the only places where "connection refused"
+ * or "not an HTTP server" is worth explaining, because the developer runs the server there.
+ */
+
+function ipv4(host: string): number[] | null {
+  const parts = host.split('.');
+  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part))) return null;
+  const bytes = parts.map(Number);
+  return bytes.every((byte) => byte <= 255) ? bytes : null;
+}
+
+/** True for localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0 and the private LAN ranges. */
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '::1' || host === '0.0.0.0' || host === '::') return true;
+  // IPv6 unique local (fc00::/7) and link-local (fe80::/10) addresses.
+  if (/^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host)) return true;
+  const v4 = ipv4(host);
+  if (!v4) return false;
+  const [a = 0, b = 0] = v4;
+  return (
+    a === 127 ||
+    a === 10 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254)
+  );
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { isLocalHost } from '@/lib/local-host';
+
+describe('isLocalHost', () => {
+  it.each([
+    'localhost',
+    'LOCALHOST',
+    'app.localhost',
+    'localhost.',
+    '127.0.0.1',
+    '127.1.2.3',
+    '[::1]',
+    '::1',
+    '0.0.0.0',
+    '10.0.0.5',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.20',
+    '169.254.1.1',
+    '[fd12:3456::1]',
+    '[fe80::1]',
+  ])('%s is local', (host) => {
+    expect(isLocalHost(host)).toBe(true);
+  });
+
+  it.each([
+    'example.com',
+    'localhost.example.com',
+    '172.32.0.1',
+    '172.15.0.1',
+    '192.169.0.1',
+    '8.8.8.8',
+    '[2001:db8::1]',
+    '256.0.0.1',
+    '127.0.0',
+  ])('%s is not', (host) => {
+    expect(isLocalHost(host)).toBe(false);
+  });
+});
