@@ -38,13 +38,10 @@ describe('Chromium, production build', () => {
   });
 
   it('loads the extension with a live background', async () => {
-    const worker = await session.worker();
     expect(
-      await worker.evaluate(
-        () => (globalThis as unknown as ExtensionGlobals).chrome.runtime.getManifest().version,
-      ),
+      await session.inWorker(() => (globalThis as unknown as ExtensionGlobals).chrome.runtime.getManifest().version),
     ).toMatch(/^\d+\.\d+\.\d+$/);
-    const permissions = await worker.evaluate(() =>
+    const permissions = await session.inWorker(() =>
       (globalThis as unknown as ExtensionGlobals).chrome.permissions.getAll(),
     );
     expect(permissions.permissions?.sort()).toEqual(['scripting', 'storage', 'webNavigation', 'webRequest']);
@@ -76,11 +73,10 @@ describe('Chromium, production build', () => {
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await waitFor('the headline', () => page.$('h1'));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
-    expect(await text(page, 'main')).toContain('(x11)');
+    expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
     expect(await text(page, '[data-testid="failed-url"]')).toBe('http://localhost:6000/');
 
-    const worker = await session.worker();
-    const stored = await worker.evaluate(() =>
+    const stored = await session.inWorker(() =>
       (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get('tabFailures'),
     );
     const failures = Object.values(

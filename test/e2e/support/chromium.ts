@@ -2,7 +2,7 @@
  * Real Chromium with the production build loaded, driven by puppeteer-core over CDP.
  * Launch details and gotchas: ../shared/reference/e2e-notes.md §3.
  */
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumPath } from './browsers.ts';
 import { builtExtension } from './build.ts';
 
@@ -11,7 +11,10 @@ export interface ChromiumSession {
   extensionId: string;
   /** Console errors and uncaught exceptions seen in the extension's worker and pages. */
   errors: string[];
-  worker(): Promise<WebWorker>;
+  /** Runs `fn` in the extension's service worker (its source is sent; arguments must be JSON). */
+  inWorker<T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<Awaited<T>>;
+  /** Stops the service worker, as the browser does when it is idle. */
+  stopWorker(): Promise<void>;
   extensionUrl(path: string): string;
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -26,12 +29,18 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const lang = options.lang ?? 'en-US';
+  const extension = builtExtension('chrome-mv3');
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
-    enableExtensions: [builtExtension('chrome-mv3')],
+    // --load-extension rather than Puppeteer's enableExtensions (CDP Extensions.loadUnpacked): an extension
+    // loaded over CDP was not woken by webNavigation events once its worker had been stopped (seen in
+    // Chromium 156), and real users' extensions are not loaded that way either.
+    ignoreDefaultArgs: ['--disable-extensions'],
     args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       // Root in a container has no user namespace sandbox.
       '--no-sandbox',
       '--disable-gpu',
@@ -51,31 +60,64 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     { timeout: 15_000 },
   );
   const extensionId = new URL(workerTarget.url()).host;
-  const firstWorker = await workerTarget.worker();
-  firstWorker?.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`worker: ${message.text()}`);
+  // Watch the worker's console for errors. The session is detached before the worker is stopped: Chromium
+  // does not restart a stopped worker that DevTools is still attached to.
+  const watcher = await workerTarget.createCDPSession();
+  watcher.on('Runtime.consoleAPICalled', (event) => {
+    if (event.type === 'error')
+      errors.push(`worker: ${event.args.map((arg) => arg.value ?? arg.description).join(' ')}`);
   });
+  watcher.on('Runtime.exceptionThrown', (event) => errors.push(`worker: ${event.exceptionDetails.text}`));
+  await watcher.send('Runtime.enable');
   // The first webRequest event is lost if a page navigates the moment the worker appears (e2e-notes §3).
   await sleep(500);
+
+  const findWorker = () =>
+    browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+    );
 
   return {
     browser,
     extensionId,
     errors,
-    async worker() {
-      const target = await browser.waitForTarget(
-        (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
-      );
-      const worker = await target.worker();
-      if (!worker) throw new Error('extension service worker has no worker handle');
-      return worker;
+    async inWorker(fn, ...args) {
+      // Attach, evaluate, detach: a worker left attached would not be restarted after a stop.
+      const cdp = await (await findWorker()).createCDPSession();
+      try {
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+          expression: `(${fn.toString()})(...${JSON.stringify(args)})`,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+        if (exceptionDetails)
+          throw new Error(
+            `in the worker: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`,
+          );
+        return result.value;
+      } finally {
+        await cdp.detach();
+      }
+    },
+    async stopWorker() {
+      await watcher.detach().catch(() => undefined);
+      const cdp = await browser.target().createCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      for (const info of targetInfos) {
+        if (info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${extensionId}/`)) {
+          await cdp.send('Target.closeTarget', { targetId: info.targetId });
+        }
+      }
+      await cdp.detach();
     },
     extensionUrl: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     async newPage() {
       const page = await browser.newPage();
       page.on('pageerror', (error) => errors.push(`page ${page.url()}: ${String(error)}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' && page.url().startsWith('chrome-extension://'))
+        // The explanation page probes local ports; Chrome logs each refused probe as a console error.
+        const probe = message.text().startsWith('Failed to load resource: net::ERR_CONNECTION_REFUSED');
+        if (message.type() === 'error' && !probe && page.url().startsWith('chrome-extension://'))
           errors.push(`page ${page.url()}: ${message.text()}`);
       });
       return page;

@@ -9,9 +9,9 @@
  *   request exists, so it leaves none. Each port without a request is then navigated to, and must fail with
  *   Firefox's own deniedPortAccess.
  */
-import { createServer } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumPath, firefoxPath } from './browsers.ts';
+import { closedPort } from './ports.ts';
 import { startServer } from './server.ts';
 
 const HOST = 'sweep.test';
@@ -108,16 +108,6 @@ const sweepFirefox: Sweeper = async (page) => {
   }
   return { blocked, unexplained };
 };
-
-/** A port on 127.0.0.1 where nothing listens: the OS picks a free one, we close it again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function launch(engine: 'chromium' | 'firefox'): Promise<Browser> {
   if (engine === 'chromium') {

@@ -1,0 +1,235 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enginesBlocking } from '../../../lib/ports/blocked';
+import { HEALTHY_PAGE } from '../fixtures/pages';
+import { launchChromium, type ChromiumSession } from '../support/chromium';
+import type { ExtensionGlobals } from '../support/extension-api';
+import { closedPort } from '../support/ports';
+import { startServer, type TestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => (element as HTMLElement).innerText);
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Types a URL that Chrome refuses, and waits for Port Doctor's explanation in the same tab. */
+async function explained(session: ChromiumSession, url: string): Promise<Page> {
+  const page = await session.newPage();
+  await expect(page.goto(url)).rejects.toThrow('net::ERR_UNSAFE_PORT');
+  await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
+  await waitFor('the headline', () => page.$('h1'));
+  return page;
+}
+
+async function storedFailures(
+  session: ChromiumSession,
+): Promise<{ url: string; kind: string; tabId: number }[]> {
+  const stored = await session.inWorker(() =>
+    (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get('tabFailures'),
+  );
+  return Object.values(
+    (stored.tabFailures ?? {}) as Record<string, { url: string; kind: string; tabId: number }[]>,
+  ).flat();
+}
+
+async function alternatives(page: Page): Promise<number[]> {
+  return page.$$eval('[data-testid="alternatives"] .port', (ports) =>
+    ports.map((port) => Number(port.textContent)),
+  );
+}
+
+describe('Chromium: the explanation', () => {
+  let session: ChromiumSession;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/': HEALTHY_PAGE });
+    session = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('names 6000 and X11, and offers at least three ports no engine blocks, each probed', async () => {
+    const page = await explained(session, 'http://localhost:6000/');
+    expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
+    expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
+    const ports = await alternatives(page);
+    expect(ports.length).toBeGreaterThanOrEqual(3);
+    for (const port of ports) expect(enginesBlocking(port)).toEqual([]);
+    await waitFor(
+      'the probes',
+      async () => (await text(page, `[data-testid="probe-${ports[0]}"]`)) === 'nothing answers',
+    );
+    expect(await text(page, 'main')).toContain('--explicitly-allowed-ports=6000');
+    await page.close();
+  });
+
+  it.each([
+    ['http://127.0.0.1:10080/', 'Your browser blocked port 10080', 'Amanda'],
+    ['https://localhost:6697/', 'Your browser blocked port 6697', 'IRC'],
+  ])('explains %s', async (url, title, service) => {
+    const page = await explained(session, url);
+    expect(await text(page, 'h1')).toBe(title);
+    expect(await text(page, '[data-testid="service"]')).toContain(service);
+    await page.close();
+  });
+
+  it('does not call 4190 a blocked port: Chrome allows it, and nothing listens there', async () => {
+    const page = await session.newPage();
+    await expect(page.goto('http://localhost:4190/')).rejects.toThrow('net::ERR_CONNECTION_REFUSED');
+    await waitFor('the failure to be recorded', async () =>
+      (await storedFailures(session)).some((failure) => failure.url === 'http://localhost:4190/'),
+    );
+    const failure = (await storedFailures(session)).find(
+      (candidate) => candidate.url === 'http://localhost:4190/',
+    );
+    expect(failure?.kind).toBe('connection-refused');
+    await sleep(500);
+    expect(page.url()).not.toContain('/explain.html');
+    await page.close();
+  });
+
+  it('shows markup in the URL as text, and runs none of it', async () => {
+    const page = await session.newPage();
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs++;
+      void dialog.dismiss();
+    });
+    const url = 'http://localhost:6667/<img src=x onerror=alert(1)>?q=<script>alert(2)</script>';
+    await expect(page.goto(url)).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
+    const shown = await waitFor('the failed URL', () => page.$('[data-testid="failed-url"]'));
+    const reported = (await storedFailures(session)).find((failure) =>
+      failure.url.startsWith('http://localhost:6667/'),
+    );
+    expect(await shown.evaluate((element) => element.textContent)).toBe(reported?.url);
+    expect(reported?.url).toContain('onerror=alert(1)');
+    expect(await page.$$eval('main img, main script', (elements) => elements.length)).toBe(0);
+    await sleep(300);
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+
+  it('still explains after the service worker was stopped', async () => {
+    const before = await session.inWorker(() => performance.timeOrigin);
+    await session.stopWorker();
+    const page = await explained(session, 'http://localhost:6666/');
+    expect(await text(page, 'h1')).toBe('Your browser blocked port 6666');
+    const after = await session.inWorker(() => performance.timeOrigin);
+    expect(after).not.toBe(before);
+    await page.close();
+  });
+
+  it('lets Back leave the explanation instead of bouncing into it again', async () => {
+    const page = await session.newPage();
+    await page.goto(server.origin);
+    await expect(page.goto('http://localhost:6000/back')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
+    await page.evaluate(() => history.back());
+    await sleep(1500);
+    expect(page.url()).not.toContain('/explain.html');
+    await page.evaluate(() => history.back()).catch(() => undefined);
+    await waitFor('the page before', async () => page.url() === `${server.origin}/`);
+    await page.close();
+  });
+
+  it('reloading the explanation keeps its content', async () => {
+    const page = await explained(session, 'http://localhost:5060/');
+    await page.reload();
+    await waitFor('the headline', () => page.$('h1'));
+    expect(await text(page, 'h1')).toBe('Your browser blocked port 5060');
+    await page.close();
+  });
+
+  it('marks a refused local connection and explains it from the popup, with the server found next door', async () => {
+    const refused = await closedPort();
+    const nextDoor = await startServer({ '/': HEALTHY_PAGE }, refused + 1).catch(() =>
+      startServer({ '/': HEALTHY_PAGE }, refused - 1),
+    );
+    const page = await session.newPage();
+    await expect(page.goto(`http://localhost:${refused}/`)).rejects.toThrow('net::ERR_CONNECTION_REFUSED');
+    const failure = await waitFor('the failure', async () =>
+      (await storedFailures(session)).find((candidate) => candidate.url === `http://localhost:${refused}/`),
+    );
+    const badge = await session.inWorker(
+      (tabId: number) => (globalThis as unknown as ExtensionGlobals).chrome.action.getBadgeText({ tabId }),
+      failure.tabId,
+    );
+    expect(badge).toBe('!');
+    expect(page.url()).not.toContain('/explain.html');
+
+    // The popup, in that tab, leads with the tab's diagnosis and links to the explanation.
+    await page.goto(session.extensionUrl('/popup.html'));
+    const diagnosis = await waitFor('the diagnosis', () => page.$('[data-testid="tab-diagnosis"]'));
+    expect(await diagnosis.evaluate((element) => (element as HTMLElement).innerText)).toContain(
+      `Nothing is listening on port ${refused}`,
+    );
+    const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+    await page.click('[data-testid="tab-diagnosis"] a');
+    const explanation = (await (await opened).page())!;
+    const hint = await waitFor('the server next door', async () => {
+      const shown = await text(explanation, '[data-testid="did-you-mean"]');
+      return shown.includes('Did you mean') && shown;
+    });
+    expect(hint).toContain(`localhost:${nextDoor.port}`);
+    await explanation.close();
+    await page.close();
+    await nextDoor.close();
+  });
+
+  it('offers http:// for https:// to a plain-HTTP server, and opens it', async () => {
+    const page = await session.newPage();
+    const httpsUrl = server.origin.replace('http:', 'https:') + '/';
+    await expect(page.goto(httpsUrl)).rejects.toThrow('net::ERR_SSL_PROTOCOL_ERROR');
+    await waitFor('the failure', async () =>
+      (await storedFailures(session)).some((failure) => failure.url === httpsUrl),
+    );
+    await page.goto(session.extensionUrl('/popup.html'));
+    const diagnosis = await waitFor('the diagnosis', () => page.$('[data-testid="tab-diagnosis"]'));
+    expect(await diagnosis.evaluate((element) => (element as HTMLElement).innerText)).toContain(
+      'This server does not speak HTTPS',
+    );
+    const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+    await page.click('[data-testid="tab-diagnosis"] a');
+    const explanation = (await (await opened).page())!;
+    const button = await waitFor('the http:// button', () => explanation.$('button.primary'));
+    expect(await button.evaluate((element) => element.textContent)).toBe('Open with http://');
+    await button.click();
+    await waitFor('the http page', async () => explanation.url() === `${server.origin}/`);
+    expect(await text(explanation, '#app')).toBe('A healthy local page');
+    await explanation.close();
+    await page.close();
+  });
+});
+
+describe('Chromium launched with --explicitly-allowed-ports=6000', () => {
+  let session: ChromiumSession;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/': HEALTHY_PAGE }, 6000).catch((error: unknown) => {
+      throw new Error(
+        `This test serves a page on port 6000, which is taken on this machine: ${String(error)}`,
+      );
+    });
+    session = await launchChromium({ args: ['--explicitly-allowed-ports=6000'] });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('loads the page on 6000 and shows no explanation', async () => {
+    const page = await session.newPage();
+    await page.goto('http://127.0.0.1:6000/');
+    expect(await text(page, '#app')).toBe('A healthy local page');
+    await sleep(1000);
+    expect(page.url()).toBe('http://127.0.0.1:6000/');
+    expect(await storedFailures(session)).toEqual([]);
+  });
+});
