@@ -39,7 +39,9 @@ describe('Chromium, production build', () => {
 
   it('loads the extension with a live background', async () => {
     expect(
-      await session.inWorker(() => (globalThis as unknown as ExtensionGlobals).chrome.runtime.getManifest().version),
+      await session.inWorker(
+        () => (globalThis as unknown as ExtensionGlobals).chrome.runtime.getManifest().version,
+      ),
     ).toMatch(/^\d+\.\d+\.\d+$/);
     const permissions = await session.inWorker(() =>
       (globalThis as unknown as ExtensionGlobals).chrome.permissions.getAll(),

@@ -1,0 +1,157 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enginesBlocking } from '../../../lib/ports/blocked';
+import { HEALTHY_PAGE } from '../fixtures/pages';
+import type { ExtensionGlobals } from '../support/extension-api';
+import { launchFirefox, locationOf, type FirefoxSession } from '../support/firefox';
+import { closedPort } from '../support/ports';
+import { startServer, type TestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => (element as HTMLElement).innerText);
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Types `url` into a fresh tab (Firefox answers deniedPortAccess) and waits for the explanation. */
+async function explained(
+  session: FirefoxSession,
+  url: string,
+  expectedError = 'deniedPortAccess',
+): Promise<Page> {
+  const page = await session.newPage();
+  await page.goto(url, { timeout: 5000 }).then(
+    () => {
+      throw new Error(`${url} loaded`);
+    },
+    (error: unknown) => expect(String(error)).toMatch(new RegExp(`${expectedError}|Navigation timeout`)),
+  );
+  await waitFor('the explanation page', async () =>
+    (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')),
+  );
+  await waitFor('the headline', () => page.$('h1'));
+  return page;
+}
+
+describe('Firefox: the explanation', () => {
+  let session: FirefoxSession;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/': HEALTHY_PAGE });
+    session = await launchFirefox();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('names 6000 and X11, and offers at least three ports no engine blocks', async () => {
+    const page = await explained(session, 'http://localhost:6000/');
+    expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
+    expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
+    const ports = await page.$$eval('[data-testid="alternatives"] .port', (elements) =>
+      elements.map((element) => Number(element.textContent)),
+    );
+    expect(ports.length).toBeGreaterThanOrEqual(3);
+    for (const port of ports) expect(enginesBlocking(port)).toEqual([]);
+    expect(await text(page, 'main')).toContain('network.security.ports.banned.override');
+    await page.close();
+  });
+
+  it.each([
+    ['http://127.0.0.1:10080/', 'Your browser blocked port 10080'],
+    ['https://localhost:6697/', 'Your browser blocked port 6697'],
+    // Firefox blocks 4190 (ManageSieve), Chrome does not.
+    ['http://localhost:4190/', 'Your browser blocked port 4190'],
+  ])('explains %s', async (url, title) => {
+    const page = await explained(session, url);
+    expect(await text(page, 'h1')).toBe(title);
+    await page.close();
+  });
+
+  it('says that Chrome does not block 4190', async () => {
+    const page = await explained(session, 'http://localhost:4190/chrome');
+    expect(await text(page, 'main')).toContain('Not blocked by: Chrome, Edge and other Chromium browsers.');
+    await page.close();
+  });
+
+  it('shows markup in the URL as text, and runs none of it', async () => {
+    const url = 'http://localhost:6667/<img src=x onerror=alert(1)>?q=<script>alert(2)</script>';
+    const page = await explained(session, url);
+    const shown = await text(page, '[data-testid="failed-url"]');
+    expect(shown).toContain('onerror=alert(1)');
+    expect(shown).toContain('script');
+    expect(await page.$$eval('main img, main script', (elements) => elements.length)).toBe(0);
+    await page.close();
+  });
+
+  it('lets Back leave the explanation instead of bouncing into it again, and a reload keeps it', async () => {
+    const page = await session.newPage();
+    await page.goto(server.origin);
+    await page.goto('http://localhost:6668/', { timeout: 5000 }).catch(() => undefined);
+    await waitFor('the explanation page', async () => (await locationOf(page)).includes('/explain.html?'));
+    await waitFor('the headline', () => page.$('h1'));
+    await page.evaluate(() => location.reload());
+    await sleep(500);
+    await waitFor('the headline again', () => page.$('h1'));
+    expect(await text(page, 'h1')).toBe('Your browser blocked port 6668');
+    // Firefox replaces its error page's history entry with the explanation: Back goes to the page before.
+    await page.evaluate(() => history.back());
+    await waitFor('the page before', async () => (await locationOf(page)) === `${server.origin}/`);
+    await sleep(1000);
+    expect(await locationOf(page)).toBe(`${server.origin}/`);
+    await page.close();
+  });
+
+  it('explains a refused local connection and https to an http server, once asked to', async () => {
+    const settingsPage = await explained(session, 'http://localhost:6669/');
+    await settingsPage.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
+        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
+      }),
+    );
+    await settingsPage.close();
+
+    const refused = await closedPort();
+    const page = await explained(session, `http://127.0.0.1:${refused}/`, 'NS_ERROR_CONNECTION_REFUSED');
+    expect(await text(page, 'h1')).toBe(`Nothing is listening on port ${refused}`);
+    await page.close();
+
+    const tls = await explained(
+      session,
+      `${server.origin.replace('http:', 'https:')}/`,
+      'SSL_ERROR|NS_ERROR',
+    );
+    expect(await text(tls, 'h1')).toBe('This server does not speak HTTPS');
+    expect(await text(tls, 'button.primary')).toBe('Open with http://');
+    await tls.close();
+  });
+});
+
+describe('Firefox with network.security.ports.banned.override=6000', () => {
+  let session: FirefoxSession;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/': HEALTHY_PAGE }, 6000).catch((error: unknown) => {
+      throw new Error(
+        `This test serves a page on port 6000, which is taken on this machine: ${String(error)}`,
+      );
+    });
+    session = await launchFirefox({ prefs: { 'network.security.ports.banned.override': '6000' } });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('loads the page on 6000 and shows no explanation', async () => {
+    const page = await session.newPage();
+    await page.goto('http://127.0.0.1:6000/');
+    expect(await text(page, '#app')).toBe('A healthy local page');
+    await sleep(1000);
+    expect(await locationOf(page)).toBe('http://127.0.0.1:6000/');
+  });
+});
