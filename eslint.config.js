@@ -12,7 +12,10 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.webextensions } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -41,8 +44,8 @@ export default ts.config(
     },
   },
   {
-    // A test that dereferences a missing value fails loudly, which is what a test should do.
-    files: ['test/**/*.ts'],
+    // A test or a tool that dereferences a missing value fails loudly, which is what it should do.
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -64,7 +64,7 @@ export function kindOf(url: URL, code: string): FailureKind | null {
   const meaning = classifyError(code);
   if (!meaning || !isLocalHost(url.hostname)) return null;
   if (meaning === 'tls-to-http') return url.protocol === 'https:' ? meaning : null;
-  if (meaning === 'empty-or-invalid') return effectivePort(url)! in SERVICE_PORTS ? 'not-http' : null;
+  if (meaning === 'empty-or-invalid') return (effectivePort(url) ?? -1) in SERVICE_PORTS ? 'not-http' : null;
   return meaning;
 }
 
@@ -78,7 +78,8 @@ export function detectNavigationError(
   if (!url || details.tabId < 0 || !details.error) return null;
   // Firefox's own blocked code never arrives as an error event; only Chrome's does.
   const kind = details.error === FIREFOX_BLOCKED_CODE ? null : kindOf(url, details.error);
-  return kind && failure(kind, details, effectivePort(url)!, details.error, engine, now);
+  const port = effectivePort(url);
+  return kind && port !== null ? failure(kind, details, port, details.error, engine, now) : null;
 }
 
 /**
@@ -104,8 +105,8 @@ export function detectFirefoxCommit(
   const url = safeUrl(details.url);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || details.tabId < 0 || started)
     return null;
-  const port = effectivePort(url)!;
-  return isBlocked(port, 'firefox')
+  const port = effectivePort(url);
+  return port !== null && isBlocked(port, 'firefox')
     ? failure('blocked-port', details, port, FIREFOX_BLOCKED_CODE, 'firefox', now)
     : null;
 }

@@ -44,8 +44,8 @@ export function diagnose(
   const url = safeUrl(urlText);
   if (!url) return null;
   const kind = kindOf(url, code);
-  if (!kind) return null;
-  const port = effectivePort(url)!;
+  const port = effectivePort(url);
+  if (!kind || port === null) return null;
   const facts = portFacts(port, undefined, options);
   const blockedBy = [...facts.blockedBy].sort((a, b) => rank(a, engine) - rank(b, engine));
   const diagnosis: Diagnosis = {

@@ -67,14 +67,10 @@ export function parsePortInput(raw: string): ParseResult {
   const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(text);
   if (scheme) {
     const url = safeUrl(text);
-    if (!WEB_SCHEMES.has(`${scheme[1]!.toLowerCase()}:`)) return fail('unsupported-scheme');
-    if (!url || url.hostname === '') return explainBadAuthority(text.slice(scheme[0].length));
-    return ok({
-      port: effectivePort(url)!,
-      host: url.hostname,
-      scheme: url.protocol,
-      explicitPort: url.port !== '',
-    });
+    if (!WEB_SCHEMES.has(`${(scheme[1] ?? '').toLowerCase()}:`)) return fail('unsupported-scheme');
+    const port = url && url.hostname !== '' ? effectivePort(url) : null;
+    if (!url || port === null) return explainBadAuthority(text.slice(scheme[0].length));
+    return ok({ port, host: url.hostname, scheme: url.protocol, explicitPort: url.port !== '' });
   }
 
   // host:port, [v6]:port, optionally followed by a path.
