@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { settingsItem } from '@/lib/settings';
 import { explainedUrl, failuresForTab } from '@/lib/tab-state';
-import { ask, installExtras } from './fake-extras';
+import { ask, frameDetails, installExtras } from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;
 
@@ -19,16 +19,8 @@ async function openTab(url: string): Promise<number> {
 }
 
 const unsafe = (url: string, tabId: number, frameId = 0) => ({
-  url,
-  tabId,
-  frameId,
+  ...frameDetails(url, tabId, frameId),
   error: 'net::ERR_UNSAFE_PORT',
-  parentFrameId: -1,
-  processId: 1,
-  timeStamp: 0,
-  documentId: 'document-1',
-  documentLifecycle: 'active' as const,
-  frameType: frameId === 0 ? ('outermost_frame' as const) : ('sub_frame' as const),
 });
 
 describe('background in Chrome', () => {
@@ -154,9 +146,8 @@ describe('background in Chrome', () => {
     const tabId = await openTab('http://localhost:6000/');
     await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
     await vi.waitFor(async () => expect(await explainedUrl(tabId)).toBe('http://localhost:6000/'));
-    const { error: _none, ...committed } = unsafe('http://localhost:5173/', tabId);
     await fakeBrowser.webNavigation.onCommitted.trigger({
-      ...committed,
+      ...frameDetails('http://localhost:5173/', tabId),
       transitionType: 'typed',
       transitionQualifiers: [],
     });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { failuresForTab } from '@/lib/tab-state';
-import { installExtras } from './fake-extras';
+import { frameDetails, installExtras } from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;
 
@@ -13,15 +13,7 @@ beforeEach(() => {
 });
 
 const committed = (url: string, tabId: number, frameId = 0) => ({
-  url,
-  tabId,
-  frameId,
-  parentFrameId: -1,
-  processId: 1,
-  timeStamp: 0,
-  documentId: 'document-1',
-  documentLifecycle: 'active' as const,
-  frameType: frameId === 0 ? ('outermost_frame' as const) : ('sub_frame' as const),
+  ...frameDetails(url, tabId, frameId),
   transitionType: 'typed' as const,
   transitionQualifiers: [],
 });
@@ -61,12 +53,7 @@ describe('background in Firefox', () => {
 
   it('stays quiet when the user unblocked the port in about:config: the load started', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
-    const {
-      transitionType: _t,
-      transitionQualifiers: _q,
-      ...started
-    } = committed('http://localhost:6000/', tab.id!);
-    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(started);
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(frameDetails('http://localhost:6000/', tab.id!));
     await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', tab.id!));
     expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:6000/');
     expect(await failuresForTab(tab.id!)).toEqual([]);
@@ -74,12 +61,10 @@ describe('background in Firefox', () => {
 
   it("reads Firefox's numeric error codes for a refused local connection", async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1:6001/' });
-    const {
-      transitionType: _t,
-      transitionQualifiers: _q,
-      ...details
-    } = committed('http://127.0.0.1:6001/', tab.id!);
-    await fakeBrowser.webNavigation.onErrorOccurred.trigger({ ...details, error: 'Error code 2152398861' });
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger({
+      ...frameDetails('http://127.0.0.1:6001/', tab.id!),
+      error: 'Error code 2152398861',
+    });
     await vi.waitFor(async () =>
       expect(await failuresForTab(tab.id!)).toMatchObject([{ kind: 'connection-refused', port: 6001 }]),
     );

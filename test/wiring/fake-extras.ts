@@ -57,3 +57,18 @@ export async function ask(message: unknown, tabId?: number): Promise<unknown> {
   await answered;
   return answer;
 }
+
+/** webNavigation event details for `url` in a frame of a tab, as both browsers send them. */
+export function frameDetails(url: string, tabId: number, frameId = 0) {
+  return {
+    url,
+    tabId,
+    frameId,
+    parentFrameId: -1,
+    processId: 1,
+    timeStamp: 0,
+    documentId: 'document-1',
+    documentLifecycle: 'active' as const,
+    frameType: frameId === 0 ? ('outermost_frame' as const) : ('sub_frame' as const),
+  };
+}
