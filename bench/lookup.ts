@@ -68,7 +68,7 @@ function imports(file: string): { staticDeps: string[]; dynamicDeps: string[] } 
   const staticDeps = [...code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) =>
     resolveDep(m[1]!),
   );
-  const dynamicDeps = [...code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)].map((m) =>
+  const dynamicDeps = [...code.matchAll(/import\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)].map((m) =>
     resolveDep(m[1]!),
   );
   return { staticDeps, dynamicDeps };

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Actions } from './decide.ts';
 import { explainPageUrl } from './explain-link.ts';
 import type { Failure } from './failure.ts';
+import { addToHistory } from './history.ts';
 import { notifyOverlay } from './messages.ts';
 import { recordFailure, setExplained } from './tab-state.ts';
 
@@ -11,7 +12,7 @@ const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
 export async function present(failure: Failure, actions: Actions): Promise<void> {
   const { tabId } = failure;
-  if (actions.record) await recordFailure(failure);
+  if (actions.record) await Promise.all([recordFailure(failure), addToHistory(failure)]);
   if (actions.explain) {
     await setExplained(tabId, failure.url);
     const base = browser.runtime.getURL('/explain.html');

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { readHistory } from '@/lib/history';
 import { settingsItem } from '@/lib/settings';
 import { explainedUrl, failuresForTab } from '@/lib/tab-state';
 import { ask, frameDetails, installExtras } from './fake-extras';
@@ -34,6 +35,7 @@ describe('background in Chrome', () => {
       );
     });
     expect(await failuresForTab(tabId)).toMatchObject([{ port: 6000, resource: 'main_frame' }]);
+    expect(await readHistory()).toMatchObject([{ url: 'http://localhost:6000/', kind: 'blocked-port' }]);
   });
 
   it('only marks the toolbar button when the user chose "badge"', async () => {

@@ -1,32 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionGlobals } from '../support/extension-api';
-import { launchFirefox, locationOf, type FirefoxSession } from '../support/firefox';
+import { goInside, launchFirefox, openBlocked, type FirefoxSession } from '../support/firefox';
 import { waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
-
-/**
- * Types `url` into a fresh tab and waits for Port Doctor's explanation page. Firefox's own navigation fails
- * with deniedPortAccess; the page is then moved by the extension, which Puppeteer does not notice.
- */
-async function openBlocked(session: FirefoxSession, url: string): Promise<Page> {
-  const page = await session.newPage();
-  await expect(page.goto(url, { timeout: 5000 })).rejects.toThrow('deniedPortAccess');
-  await waitFor('the explanation page', async () =>
-    (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')),
-  );
-  await waitFor('the headline', () => page.$('h1'));
-  return page;
-}
-
-/** BiDi may not navigate to moz-extension:// pages, but an extension page may navigate itself. */
-async function goInside(page: Page, session: FirefoxSession, path: string): Promise<void> {
-  const target = session.extensionUrl(path);
-  await page.evaluate((href) => void (location.href = href), target);
-  await waitFor(`${path} to load`, async () => (await locationOf(page)) === target && (await page.$('h1')));
-}
 
 describe('Firefox, production build', () => {
   let session: FirefoxSession;

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { firefoxPath } from './browsers.ts';
 import { builtExtension } from './build.ts';
+import { waitFor } from './wait.ts';
 
 export const GECKO_ID = 'port-doctor@port-doctor.dev';
 
@@ -57,4 +58,35 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
 /** The page's real address (Puppeteer's page.url() is stale after tabs.update in Firefox). */
 export function locationOf(page: Page): Promise<string> {
   return page.evaluate(() => location.href);
+}
+
+/**
+ * Types `url` into a fresh tab and waits for Port Doctor's explanation page. Firefox's own navigation fails
+ * (deniedPortAccess for a blocked port); the page is then moved by the extension, which Puppeteer does not
+ * notice, so the page's own location is polled.
+ */
+export async function openBlocked(
+  session: FirefoxSession,
+  url: string,
+  firefoxSays = /deniedPortAccess/,
+): Promise<Page> {
+  const page = await session.newPage();
+  const outcome = await page.goto(url, { timeout: 5000 }).then(
+    () => 'loaded',
+    (error: unknown) => String(error),
+  );
+  if (!firefoxSays.test(outcome))
+    throw new Error(`${url}: expected Firefox to fail with ${firefoxSays}, got ${outcome}`);
+  await waitFor('the explanation page', async () =>
+    (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')),
+  );
+  await waitFor('the headline', () => page.$('h1'));
+  return page;
+}
+
+/** BiDi may not navigate to moz-extension:// pages, but an extension page may navigate itself. */
+export async function goInside(page: Page, session: FirefoxSession, path: string): Promise<void> {
+  const target = session.extensionUrl(path);
+  await page.evaluate((href) => void (location.href = href), target);
+  await waitFor(`${path} to load`, async () => (await locationOf(page)) === target && (await page.$('h1')));
 }

@@ -1,0 +1,20 @@
+import { CURRENT_ENGINE } from '@/lib/engine';
+import { lookup } from '@/lib/lookup';
+import { loadIana, type IanaTable } from '@/lib/ports/iana';
+
+/**
+ * The lookup field and its answer. The answer is computed as you type from the small blocked lists; the
+ * IANA names (170 KB) arrive later, on their own, and fill in the service line when they do.
+ */
+export class LookupState {
+  input = $state('');
+  iana = $state<IanaTable | undefined>();
+  result = $derived(this.input.trim() === '' ? null : lookup(this.input, CURRENT_ENGINE, this.iana));
+
+  /** Loads the IANA names once the popup has painted, so the field is usable at once. */
+  loadNames(): void {
+    const load = () => void loadIana().then((table) => (this.iana = table));
+    if ('requestIdleCallback' in window) requestIdleCallback(load, { timeout: 300 });
+    else setTimeout(load, 0);
+  }
+}

@@ -1,0 +1,89 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { EXPECTED_MESSAGES, EXPECTED_VERDICTS, typeLookup, verdicts } from '../support/popup';
+import { waitFor } from '../support/wait';
+
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => (element as HTMLElement).innerText);
+
+describe('Chromium: the popup', () => {
+  let session: ChromiumSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await launchChromium();
+    page = await session.newPage();
+    await page.goto(session.extensionUrl('/popup.html'));
+    await waitFor('the lookup field', () => page.$('[data-testid="lookup"]'));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('focuses the lookup field on open', async () => {
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lookup');
+  });
+
+  it.each(EXPECTED_VERDICTS)(
+    'gives the verdict per engine for %s, this browser first',
+    async (input, expected) => {
+      await typeLookup(page, input);
+      await waitFor('the verdicts', () => page.$('[data-testid="verdicts"] li'));
+      expect(await verdicts(page)).toEqual(expected);
+      expect(
+        await page.$eval('[data-testid="verdicts"] li', (item) => item.getAttribute('data-engine')),
+      ).toBe('chromium');
+      expect(await text(page, '[data-testid="alternatives"]')).toMatch(/\d{4,5}/);
+    },
+  );
+
+  it('names the service, from the IANA names once they have loaded', async () => {
+    await typeLookup(page, '27017');
+    await waitFor('the IANA name', async () =>
+      (await text(page, '[data-testid="service"]')).includes('mongodb'),
+    );
+    expect(await text(page, '[data-testid="answer"]')).toContain('MongoDB listens here');
+  });
+
+  it.each(
+    EXPECTED_MESSAGES.map(([input, message]) => [
+      input.length > 20 ? `${input.length} characters` : input,
+      input,
+      message,
+    ]),
+  )('answers %s with a message, and stays usable', async (_label, input, message) => {
+    await typeLookup(page, input);
+    expect(await text(page, '[data-testid="lookup-error"]')).toBe(message);
+    await typeLookup(page, '6000');
+    expect((await verdicts(page)).chromium).toBe(true);
+  });
+
+  it('works from the keyboard: typing answers, Escape clears', async () => {
+    await typeLookup(page, '');
+    await page.focus('[data-testid="lookup"]');
+    await page.keyboard.type('6697');
+    expect(await text(page, '[data-testid="port-title"]')).toBe('Port 6697');
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('[data-testid="lookup"]', (field) => (field as HTMLInputElement).value)).toBe('');
+    expect(await page.$('[data-testid="verdicts"]')).toBeNull();
+  });
+
+  it('lists recent failures, each one click from its explanation, and clears them', async () => {
+    const tab = await session.newPage();
+    await expect(tab.goto('http://localhost:6665/history')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await waitFor('the explanation page', async () => tab.url().includes('/explain.html?'));
+    await tab.close();
+    await page.reload();
+    const entry = await waitFor('the history entry', () => page.$('[data-testid="history"] li'));
+    expect(await entry.evaluate((item) => item.textContent)).toContain('http://localhost:6665/history');
+    const link = await entry.$eval('a', (anchor) => anchor.getAttribute('href'));
+    expect(link).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6665%2Fhistory');
+    await page.click('[data-testid="clear-history"]');
+    expect(await text(page, '[data-testid="history"]')).toContain('No failure seen yet.');
+    await page.reload();
+    await waitFor('the history', () => page.$('[data-testid="history"]'));
+    expect(await page.$('[data-testid="history"] li')).toBeNull();
+  });
+});
