@@ -2,7 +2,7 @@
  * `npm run demo`: the main job, headless. Builds the extension (npm script), loads the production build into
  * real Chromium and Firefox, walks the scenario a developer lives through, and saves screenshots:
  *   1. types http://localhost:6000/ -> Port Doctor's explanation instead of ERR_UNSAFE_PORT (en, ko, dark);
- *   2. the popup in that tab; 3. the options page; 4. a dev app whose fetch hits port 6000 -> the in-page card;
+ *   2. the popup in that tab, looking up localhost:6667; 3. the options page; 4. a dev app whose fetch hits port 6000 -> the in-page card;
  *   5. the same typed URL in Firefox.
  */
 import { mkdirSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { API_ON_BLOCKED_PORTS } from '../test/e2e/fixtures/pages.ts';
 import { launchChromium } from '../test/e2e/support/chromium.ts';
 import { launchFirefox, locationOf } from '../test/e2e/support/firefox.ts';
+import { typeLookup } from '../test/e2e/support/popup.ts';
 import { startServer } from '../test/e2e/support/server.ts';
 import { waitFor } from '../test/e2e/support/wait.ts';
 
@@ -46,9 +47,11 @@ for (const [lang, scheme] of [
   await typeBlockedUrl(page, 'http://localhost:6000/', async () => page.url().includes('/explain.html?'));
   console.log(`  ${await page.$eval('h1', (h1) => h1.textContent)}`);
   await shoot(page, `1-explain-chromium-${tag}`);
-  await page.setViewport({ width: 380, height: 300 });
+  await page.setViewport({ width: 420, height: 600 });
   await page.goto(chromium.extensionUrl('/popup.html'));
-  await waitFor('the popup', () => page.$('h1'));
+  await waitFor('the popup', () => page.$('[data-testid="lookup"]'));
+  await typeLookup(page, 'localhost:6667');
+  await waitFor('the lookup answer', () => page.$('[data-testid="verdicts"] li'));
   await shoot(page, `2-popup-chromium-${tag}`);
   await page.setViewport({ width: 1000, height: 600 });
   await page.goto(chromium.extensionUrl('/options.html'));
