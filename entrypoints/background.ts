@@ -12,18 +12,24 @@ import { CURRENT_ENGINE } from '@/lib/engine';
 import type { Failure } from '@/lib/failure';
 import { handleMessages } from '@/lib/messages';
 import { NavigationStarts } from '@/lib/navigation-starts';
-import { openInTab, present } from '@/lib/present';
-import { loadSettings } from '@/lib/settings';
+import { openExplanation, openInTab, Overlays, pageOrigin, present } from '@/lib/present';
+import { loadSettings, muteSite } from '@/lib/settings';
 import { explainedUrl, failuresForTab, forgetTab, setExplained } from '@/lib/tab-state';
-import { isWebUrl } from '@/lib/url';
+import { isWebUrl, safeUrl } from '@/lib/url';
 
 // Firefox throws on an empty webNavigation filter; http(s) is all we explain anyway.
 const WEB_ONLY = { url: [{ schemes: ['http', 'https'] }] };
 
-async function handle(failure: Failure | null): Promise<void> {
+async function handle(failure: Failure | null, overlays: Overlays): Promise<void> {
   if (!failure) return;
-  const [settings, explained] = await Promise.all([loadSettings(), explainedUrl(failure.tabId)]);
-  await present(failure, decideActions(failure, settings, { explainedUrl: explained }));
+  const wholeTab = failure.resource === 'main_frame';
+  const [settings, explained, origin] = await Promise.all([
+    loadSettings(),
+    explainedUrl(failure.tabId),
+    wholeTab ? undefined : pageOrigin(failure.tabId),
+  ]);
+  const muted = origin !== undefined && settings.mutedSites.includes(origin);
+  await present(failure, decideActions(failure, settings, { explainedUrl: explained, muted }), overlays);
 }
 
 /** A page that really loaded in a tab ends the Back-button protection for it. */
@@ -33,39 +39,56 @@ function loaded(details: NavigationDetails): void {
 
 export default defineBackground(() => {
   const startedAt = Date.now();
+  const overlays = new Overlays();
   const now = () => Date.now();
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
   browser.webNavigation.onErrorOccurred.addListener(
-    (details: NavigationDetails) => void handle(detectNavigationError(details, CURRENT_ENGINE, now())),
+    (details: NavigationDetails) =>
+      void handle(detectNavigationError(details, CURRENT_ENGINE, now()), overlays),
     WEB_ONLY,
   );
+  const starts = new NavigationStarts();
+  browser.webNavigation.onBeforeNavigate.addListener(({ tabId, frameId, url }) => {
+    if (CURRENT_ENGINE === 'firefox') starts.start(tabId, frameId, url);
+    // A new page in the tab: what failed in the old one no longer applies.
+    if (frameId === 0) {
+      void forgetTab(tabId);
+      overlays.forget(tabId);
+    }
+  }, WEB_ONLY);
   if (CURRENT_ENGINE === 'firefox') {
-    const starts = new NavigationStarts();
-    browser.webNavigation.onBeforeNavigate.addListener(
-      ({ tabId, frameId, url }) => starts.start(tabId, frameId, url),
-      WEB_ONLY,
-    );
     browser.webNavigation.onCommitted.addListener((details: NavigationDetails) => {
       const started = starts.commit(details.tabId, details.frameId, details.url);
       const failure = detectFirefoxCommit(details, started, now());
-      if (failure) void handle(failure);
+      if (failure) void handle(failure, overlays);
       else loaded(details);
     }, WEB_ONLY);
   } else {
     browser.webNavigation.onCommitted.addListener(loaded, WEB_ONLY);
     // Only hosts we hold permissions for report here: local hosts by default.
     browser.webRequest.onErrorOccurred.addListener(
-      (details: RequestErrorDetails) => void handle(detectChromeRequestError(details, now())),
+      (details: RequestErrorDetails) => void handle(detectChromeRequestError(details, now()), overlays),
       { urls: ['<all_urls>'] },
     );
   }
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
+    overlays.forget(tabId);
     void setExplained(tabId, undefined);
   });
   handleMessages({
     status: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
     tabFailures: async (_request, sender) => (sender.tabId === undefined ? [] : failuresForTab(sender.tabId)),
+    openExplanation: async (params, sender) => {
+      await openExplanation(params, sender.tabId);
+      return true;
+    },
+    muteSite: async (_request, sender) => {
+      const origin = sender.url ? safeUrl(sender.url)?.origin : undefined;
+      if (!origin || !isWebUrl(origin)) return false;
+      await muteSite(origin);
+      return true;
+    },
     openUrl: async ({ url }, sender) => {
       // The extension never opens a URL it built unless it is http(s).
       if (sender.tabId === undefined || !isWebUrl(url)) return false;

@@ -14,6 +14,8 @@ export interface Actions {
 export interface Context {
   /** The URL this tab was last sent to the explanation page for: going Back to it must not bounce again. */
   explainedUrl?: string;
+  /** The user chose "Don't show on this site" for the page the failure happened in. */
+  muted?: boolean;
 }
 
 export function decideActions(failure: Failure, settings: Settings, context: Context = {}): Actions {
@@ -25,5 +27,5 @@ export function decideActions(failure: Failure, settings: Settings, context: Con
     return { record: true, badge, explain, overlay: false };
   }
   // A frame or a request inside a live page: the page stays; a blocked port gets the in-page card.
-  return { record: true, badge, explain: false, overlay: blocked && badge };
+  return { record: true, badge, explain: false, overlay: blocked && badge && !context.muted };
 }

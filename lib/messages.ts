@@ -3,7 +3,7 @@
  * maps to its request and response types; the background registers all handlers as one object.
  */
 import { browser } from 'wxt/browser';
-import type { Failure } from './failure.ts';
+import type { TabFailure } from './tab-state.ts';
 
 export interface Status {
   version: string;
@@ -15,16 +15,21 @@ export interface Protocol {
   /** Is the background alive, and which instance answers? */
   status: { request: null; response: Status };
   /** The overlay asks what was blocked in its own tab. */
-  tabFailures: { request: null; response: Failure[] };
+  tabFailures: { request: null; response: TabFailure[] };
+  /** The overlay's "Why?": open the explanation of one failure in a new tab. */
+  openExplanation: { request: { url: string; code: string }; response: boolean };
+  /** The overlay's "Don't show on this site", for the page that sent it. */
+  muteSite: { request: null; response: boolean };
   /** The explanation page asks to load an http(s) URL in its tab (Retry, "open on port N"). */
   openUrl: { request: { url: string }; response: boolean };
 }
 
 export type MessageName = keyof Protocol;
 
-/** Who sent a message: the tab is set for content scripts only. */
+/** Who sent a message: its tab, if it runs in one, and the URL of its document. */
 export interface Sender {
   tabId?: number;
+  url?: string;
 }
 
 export type Handlers = {
@@ -62,10 +67,13 @@ export function handleMessages(handlers: Handlers): void {
     (message: unknown, sender, sendResponse: (response: unknown) => void) => {
       if (sender.id !== browser.runtime.id || !isEnvelope(message, handlers)) return false;
       const handler = handlers[message.portDoctor] as (request: unknown, sender: Sender) => Promise<unknown>;
-      handler(message.request, { tabId: sender.tab?.id }).then(sendResponse, (error: unknown) => {
-        console.error('[Port Doctor] message', message.portDoctor, error);
-        sendResponse(undefined);
-      });
+      handler(message.request, { tabId: sender.tab?.id, url: sender.url }).then(
+        sendResponse,
+        (error: unknown) => {
+          console.error('[Port Doctor] message', message.portDoctor, error);
+          sendResponse(undefined);
+        },
+      );
       return true;
     },
   );
@@ -83,8 +91,16 @@ export async function notifyOverlay(tabId: number): Promise<boolean> {
 
 /** The overlay's side of notifyOverlay. Returns the function that stops listening. */
 export function onOverlayRefresh(callback: () => void): () => void {
-  const listener = (message: unknown): undefined => {
-    if (typeof message === 'object' && message !== null && 'portDoctorOverlay' in message) callback();
+  const listener = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (response: boolean) => void,
+  ): undefined => {
+    if (typeof message !== 'object' || message === null || !('portDoctorOverlay' in message)) return;
+    callback();
+    // Answer, so that the background's sendMessage resolves: an unanswered message rejects in Chrome,
+    // which would read as "no card here" and inject again.
+    sendResponse(true);
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

@@ -1,16 +1,17 @@
 /** Thin browser glue: carries out the Actions decided in lib/decide.ts. */
 import { browser } from 'wxt/browser';
 import type { Actions } from './decide.ts';
-import { explainPageUrl } from './explain-link.ts';
+import { explainPageUrl, type ExplainParams } from './explain-link.ts';
 import type { Failure } from './failure.ts';
 import { addToHistory } from './history.ts';
 import { notifyOverlay } from './messages.ts';
 import { recordFailure, setExplained } from './tab-state.ts';
+import { safeUrl } from './url.ts';
 
 const BADGE_COLOR = '#c2410c';
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
-export async function present(failure: Failure, actions: Actions): Promise<void> {
+export async function present(failure: Failure, actions: Actions, overlays: Overlays): Promise<void> {
   const { tabId } = failure;
   if (actions.record) await Promise.all([recordFailure(failure), addToHistory(failure)]);
   if (actions.explain) {
@@ -23,17 +24,52 @@ export async function present(failure: Failure, actions: Actions): Promise<void>
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
     await browser.action.setBadgeText({ tabId, text: '!' });
   }
-  if (actions.overlay) await showOverlay(tabId);
+  if (actions.overlay) await overlays.show(tabId);
 }
 
-/** Refreshes the card if the page has one; injects it otherwise. Nothing runs in a page before this. */
-async function showOverlay(tabId: number): Promise<void> {
-  if (await notifyOverlay(tabId)) return;
+/**
+ * Which tabs' current pages have the card (or are being given it). A second injection would start a second
+ * copy whose start-up retires the first (WXT's ContentScriptContext), so a page is injected once; the card
+ * reads the failures itself when it starts, and later ones reach it by message. One per background
+ * instance: after a worker restart the card still answers messages, so nothing is injected twice.
+ */
+export class Overlays {
+  #injected = new Set<number>();
+
+  /** A new page in the tab, or the tab closed: the next blocked request injects the card afresh. */
+  forget(tabId: number): void {
+    this.#injected.delete(tabId);
+  }
+
+  /** Refreshes the card if the page has one; injects it otherwise. Nothing runs in a page before this. */
+  async show(tabId: number): Promise<void> {
+    if ((await notifyOverlay(tabId)) || this.#injected.has(tabId)) return;
+    this.#injected.add(tabId);
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT] });
+    } catch (error) {
+      // A page outside our host permissions, or one that navigated away meanwhile: the badge still tells.
+      this.#injected.delete(tabId);
+      console.info('[Port Doctor] overlay not injected:', error);
+    }
+  }
+}
+
+/** Opens the explanation of a failure in a new tab next to `besideTabId` (the overlay's "Why?"). */
+export async function openExplanation(params: ExplainParams, besideTabId?: number): Promise<void> {
+  const url = explainPageUrl(browser.runtime.getURL('/explain.html'), params);
+  const beside =
+    besideTabId === undefined ? undefined : await browser.tabs.get(besideTabId).catch(() => undefined);
+  await browser.tabs.create({ url, ...(beside && { index: beside.index + 1, openerTabId: beside.id }) });
+}
+
+/** The origin of the page in a tab, when our host permissions let us see it. */
+export async function pageOrigin(tabId: number): Promise<string | undefined> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [OVERLAY_SCRIPT] });
-  } catch (error) {
-    // A page outside our host permissions, or one that navigated away meanwhile: the badge still tells.
-    console.info('[Port Doctor] overlay not injected:', error);
+    const tab = await browser.tabs.get(tabId);
+    return tab.url ? safeUrl(tab.url)?.origin : undefined;
+  } catch {
+    return undefined;
   }
 }
 

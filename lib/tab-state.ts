@@ -1,14 +1,20 @@
 /**
  * What failed in each tab, kept in storage.session: it survives the service worker being stopped, and
- * disappears with the browser session. Writes are queued so two events for the same moment cannot race.
+ * disappears with the browser session. The same failing URL is counted, not repeated, so a page that hits a
+ * blocked port a hundred times stores one entry. Writes are queued so two events cannot race.
  */
 import { storage } from 'wxt/utils/storage';
 import type { Failure } from './failure.ts';
 
-/** Enough to count a busy page's blocked requests without letting one tab grow the store without bound. */
+/** Distinct failing URLs kept per tab: enough for any page, bounded for a runaway one. */
 export const MAX_FAILURES_PER_TAB = 50;
 
-type TabFailures = Record<string, Failure[]>;
+export interface TabFailure extends Failure {
+  /** How many times this URL failed this way in the tab. */
+  count: number;
+}
+
+type TabFailures = Record<string, TabFailure[]>;
 
 export const tabFailuresItem = storage.defineItem<TabFailures>('session:tabFailures', { fallback: {} });
 
@@ -20,19 +26,23 @@ function update(change: (all: TabFailures) => TabFailures): Promise<void> {
   return next;
 }
 
-/** Adds a failure to its tab. A new top-level failure starts the tab's list afresh. */
+/** Adds a failure to its tab, newest last. A failure of the whole tab starts its list afresh. */
 export function recordFailure(failure: Failure): Promise<void> {
   return update((all) => {
     const earlier = failure.resource === 'main_frame' ? [] : (all[failure.tabId] ?? []);
-    return { ...all, [failure.tabId]: [...earlier, failure].slice(-MAX_FAILURES_PER_TAB) };
+    const same = earlier.find((entry) => entry.url === failure.url && entry.kind === failure.kind);
+    const others = earlier.filter((entry) => entry !== same);
+    const entry = { ...failure, count: (same?.count ?? 0) + 1 };
+    return { ...all, [failure.tabId]: [...others, entry].slice(-MAX_FAILURES_PER_TAB) };
   });
 }
 
+/** A tab closed, or loaded a page that worked: its failures are history. */
 export function forgetTab(tabId: number): Promise<void> {
   return update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== String(tabId))));
 }
 
-export async function failuresForTab(tabId: number): Promise<Failure[]> {
+export async function failuresForTab(tabId: number): Promise<TabFailure[]> {
   return (await tabFailuresItem.getValue())[tabId] ?? [];
 }
 

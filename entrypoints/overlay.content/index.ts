@@ -1,9 +1,17 @@
 import { mount, unmount } from 'svelte';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { send, onOverlayRefresh } from '@/lib/messages';
+import { onOverlayRefresh, send } from '@/lib/messages';
 import { OverlayState } from './overlay-state.svelte';
 import Card from './Card.svelte';
+
+/** Set in this extension's isolated world while a card lives in the page: a second injection does nothing. */
+interface OverlayWindow {
+  portDoctorOverlay?: boolean;
+}
+
+/** More failures arriving together are shown together: one refresh per burst. */
+const BATCH_MS = 150;
 
 /**
  * The in-page card. Never declared in the manifest: the background injects it into a tab only after one of
@@ -22,22 +30,60 @@ export default defineContentScript({
   ],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    const state = new OverlayState();
-    const refresh = async (): Promise<void> => state.set(await send('tabFailures', null));
-    ctx.onInvalidated(onOverlayRefresh(() => void refresh()));
+    const world = window as OverlayWindow;
+    if (world.portDoctorOverlay) return;
+    world.portDoctorOverlay = true;
+    ctx.onInvalidated(() => (world.portDoctorOverlay = false));
 
+    // Listen before anything is awaited: failures that arrive while the card is being built must reach it.
+    const state = new OverlayState();
+    let ready = false;
+    let mounted = false;
+    let timer: number | undefined;
+    const refresh = async (): Promise<void> => {
+      timer = undefined;
+      state.set(await send('tabFailures', null));
+      if (ready && state.visible && !mounted) {
+        ui.mount();
+        mounted = true;
+      }
+    };
+    const schedule = (): void => {
+      timer ??= ctx.setTimeout(() => void refresh(), BATCH_MS);
+    };
+    ctx.onInvalidated(onOverlayRefresh(schedule));
+
+    const hide = (): void => {
+      if (mounted) ui.remove();
+      mounted = false;
+    };
     const ui = await createShadowRootUi(ctx, {
       name: 'port-doctor-overlay',
       position: 'overlay',
       alignment: 'bottom-right',
       zIndex: 2147483647,
       onMount: (container) =>
-        mount(Card, { target: container, props: { state, onDismiss: () => ui.remove() } }),
+        mount(Card, {
+          target: container,
+          props: {
+            state,
+            onDismiss: () => {
+              state.dismiss();
+              hide();
+            },
+            onMute: () => {
+              state.mute();
+              hide();
+              void send('muteSite', null);
+            },
+            onExplain: (url: string, code: string) => void send('openExplanation', { url, code }),
+          },
+        }),
       onRemove: (card) => {
         if (card) void unmount(card);
       },
     });
+    ready = true;
     await refresh();
-    ui.mount();
   },
 });

@@ -1,10 +1,27 @@
-import type { Failure } from '@/lib/failure';
+import type { TabFailure } from '@/lib/tab-state';
 
-/** What the card shows: the blocked requests of this tab, newest last. */
+/** What the card shows: the blocked requests of this page, and whether the user put the card away. */
 export class OverlayState {
-  failures = $state<Failure[]>([]);
+  failures = $state<TabFailure[]>([]);
+  /** The number of blocked requests when the card was dismissed: it comes back only for new ones. */
+  #dismissedAt = $state(-1);
+  #muted = $state(false);
 
-  set(failures: Failure[] | undefined): void {
-    this.failures = failures ?? [];
+  total = $derived(this.failures.reduce((sum, failure) => sum + failure.count, 0));
+  visible = $derived(!this.#muted && this.total > 0 && this.total > this.#dismissedAt);
+
+  set(failures: TabFailure[] | undefined): void {
+    // The card is about this page's own requests; a failed navigation has its own explanation page.
+    this.failures = (failures ?? []).filter(
+      (failure) => failure.kind === 'blocked-port' && failure.resource !== 'main_frame',
+    );
+  }
+
+  dismiss(): void {
+    this.#dismissedAt = this.total;
+  }
+
+  mute(): void {
+    this.#muted = true;
   }
 }

@@ -39,7 +39,7 @@ describe('background in Chrome', () => {
   });
 
   it('only marks the toolbar button when the user chose "badge"', async () => {
-    await settingsItem.setValue({ blockedNavigation: 'badge', localFailures: 'badge' });
+    await settingsItem.setValue({ blockedNavigation: 'badge', localFailures: 'badge', mutedSites: [] });
     const tabId = await openTab('http://localhost:6000/');
     await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
@@ -182,7 +182,7 @@ describe('background in Chrome', () => {
   });
 
   it('explains a refused connection when the user asked for explanations of local failures', async () => {
-    await settingsItem.setValue({ blockedNavigation: 'explain', localFailures: 'explain' });
+    await settingsItem.setValue({ blockedNavigation: 'explain', localFailures: 'explain', mutedSites: [] });
     const tabId = await openTab('https://localhost:5173/');
     await fakeBrowser.webNavigation.onErrorOccurred.trigger({
       ...unsafe('https://localhost:5173/', tabId),
@@ -191,5 +191,64 @@ describe('background in Chrome', () => {
     await vi.waitFor(async () =>
       expect((await fakeBrowser.tabs.get(tabId)).url).toContain('code=net%3A%3AERR_SSL_PROTOCOL_ERROR'),
     );
+  });
+
+  it('injects the card once for a burst of blocked requests, and counts them', async () => {
+    const tabId = await openTab('http://localhost:5173/');
+    let finish: () => void = () => undefined;
+    extras.executeScript.mockImplementation(() => new Promise((done) => (finish = () => done([]))));
+    const fetchError = {
+      url: 'http://127.0.0.1:6000/api',
+      tabId,
+      frameId: 0,
+      type: 'xmlhttprequest',
+      error: 'net::ERR_UNSAFE_PORT',
+    };
+    const burst = Promise.all(Array.from({ length: 10 }, () => extras.webRequestError.trigger(fetchError)));
+    await vi.waitFor(() => expect(extras.executeScript).toHaveBeenCalledTimes(1));
+    finish();
+    await burst;
+    await vi.waitFor(async () =>
+      expect(await failuresForTab(tabId)).toMatchObject([{ url: 'http://127.0.0.1:6000/api', count: 10 }]),
+    );
+    expect(extras.executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows no card on a site the user muted, and the card can mute its site', async () => {
+    const tabId = await openTab('http://localhost:5173/app');
+    expect(await ask({ portDoctor: 'muteSite', request: null }, tabId)).toBe(false);
+    await fakeBrowser.runtime.onMessage.trigger(
+      { portDoctor: 'muteSite', request: null },
+      { id: fakeBrowser.runtime.id, tab: { id: tabId }, url: 'http://localhost:5173/app' } as never,
+      () => undefined,
+    );
+    await vi.waitFor(async () =>
+      expect((await settingsItem.getValue()).mutedSites).toEqual(['http://localhost:5173']),
+    );
+    await extras.webRequestError.trigger({
+      url: 'http://127.0.0.1:6000/api',
+      tabId,
+      frameId: 0,
+      type: 'fetch',
+      error: 'net::ERR_UNSAFE_PORT',
+    });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
+    expect(extras.executeScript).not.toHaveBeenCalled();
+  });
+
+  it('starts a tab afresh when it loads a new page', async () => {
+    const tabId = await openTab('http://localhost:5173/');
+    await extras.webRequestError.trigger({
+      url: 'http://127.0.0.1:6000/api',
+      tabId,
+      frameId: 0,
+      type: 'fetch',
+      error: 'net::ERR_UNSAFE_PORT',
+    });
+    await vi.waitFor(async () => expect(await failuresForTab(tabId)).toHaveLength(1));
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(
+      frameDetails('http://localhost:5173/next', tabId),
+    );
+    await vi.waitFor(async () => expect(await failuresForTab(tabId)).toEqual([]));
   });
 });

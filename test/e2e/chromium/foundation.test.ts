@@ -96,7 +96,7 @@ describe('Chromium, production build', () => {
     await page.goto(`${server.origin}/app`);
     const card = await waitFor('the overlay card', () => page.$('pierce/aside'));
     expect(await card.evaluate((element) => (element as HTMLElement).innerText)).toContain(
-      'A request on this page was blocked',
+      'A request on this page hit a blocked port',
     );
     expect(await text(page, '#app')).toBe('Dev app');
     expect(worlds).toEqual(['Port Doctor']);
