@@ -20,6 +20,25 @@ export const tabFailuresItem = storage.defineItem<TabFailures>('session:tabFailu
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/**
+ * Tabs that have any state here, known without a storage round trip. Healthy pages navigate all the time
+ * and must cost nothing: a tab not in this set needs no clean-up. Read from storage once per background
+ * instance, then kept in step by every write.
+ */
+let tracked: Promise<Set<number>> | undefined;
+
+function trackedTabs(): Promise<Set<number>> {
+  tracked ??= Promise.all([tabFailuresItem.getValue(), explainedItem.getValue()]).then(
+    ([failures, explained]) => new Set([...Object.keys(failures), ...Object.keys(explained)].map(Number)),
+  );
+  return tracked;
+}
+
+/** Does this tab have anything to clean up? */
+export async function hasState(tabId: number): Promise<boolean> {
+  return (await trackedTabs()).has(tabId);
+}
+
 function update(change: (all: TabFailures) => TabFailures): Promise<void> {
   const next = queue.then(async () => tabFailuresItem.setValue(change(await tabFailuresItem.getValue())));
   queue = next.catch((error: unknown) => console.error('[Port Doctor] tab state', error));
@@ -27,7 +46,8 @@ function update(change: (all: TabFailures) => TabFailures): Promise<void> {
 }
 
 /** Adds a failure to its tab, newest last. A failure of the whole tab starts its list afresh. */
-export function recordFailure(failure: Failure): Promise<void> {
+export async function recordFailure(failure: Failure): Promise<void> {
+  (await trackedTabs()).add(failure.tabId);
   return update((all) => {
     const earlier = failure.resource === 'main_frame' ? [] : (all[failure.tabId] ?? []);
     const same = earlier.find((entry) => entry.url === failure.url && entry.kind === failure.kind);
@@ -38,7 +58,8 @@ export function recordFailure(failure: Failure): Promise<void> {
 }
 
 /** A tab closed, or loaded a page that worked: its failures are history. */
-export function forgetTab(tabId: number): Promise<void> {
+export async function forgetTab(tabId: number): Promise<void> {
+  if (!(await hasState(tabId))) return;
   return update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== String(tabId))));
 }
 
@@ -60,6 +81,8 @@ export async function explainedUrl(tabId: number): Promise<string | undefined> {
 }
 
 export async function setExplained(tabId: number, url: string | undefined): Promise<void> {
+  if (url === undefined && !(await hasState(tabId))) return;
+  if (url !== undefined) (await trackedTabs()).add(tabId);
   const all = await explainedItem.getValue();
   if (all[tabId] === url) return;
   const next = Object.fromEntries(Object.entries(all).filter(([id]) => id !== String(tabId)));
