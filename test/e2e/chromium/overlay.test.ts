@@ -32,7 +32,7 @@ function snapshot(page: Page): Promise<{ html: string; styles: string[] }> {
         return [...style].map((name) => `${name}:${style.getPropertyValue(name)}`).join(';');
       },
     );
-    return { html: clone.outerHTML, styles };
+    return { html: new XMLSerializer().serializeToString(clone), styles };
   });
 }
 
