@@ -12,13 +12,9 @@ import { ENGINES, isBlocked } from '../lib/ports/blocked.ts';
 import { portFacts } from '../lib/ports/facts.ts';
 import { decodeIana } from '../lib/ports/iana.ts';
 import { IANA_TCP } from '../lib/ports/generated/iana-data.ts';
+import { median } from './stats.ts';
 
 const ROUNDS = 7;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function time(run: () => void): number {
   run(); // warm-up

@@ -5,13 +5,13 @@
  * test's side). It also counts the extension script executions in those pages (CDP execution contexts of
  * the extension's isolated world): it must be 0. Needs `npm run build` first. Writes bench/results/overhead.json.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumPath } from '../test/e2e/support/browsers.ts';
-import { builtExtension } from '../test/e2e/support/build.ts';
+import { extensionWorlds, launchChromium } from '../test/e2e/support/chromium.ts';
 import { startServer } from '../test/e2e/support/server.ts';
+import { median } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 100);
 const COMMON = [
@@ -31,37 +31,18 @@ const routes: Record<string, string> = {
 for (let index = 0; index < RUNS; index++) routes[`/page/${index}`] = page(index);
 const server = await startServer(routes);
 
-async function launch(withExtension: boolean): Promise<Browser> {
-  const extension = builtExtension('chrome-mv3');
-  return puppeteer.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    pipe: true,
-    userDataDir: mkdtempSync(join(tmpdir(), 'port-doctor-overhead-')),
-    ...(withExtension
-      ? {
-          ignoreDefaultArgs: ['--disable-extensions'],
-          args: [...COMMON, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
-        }
-      : { args: COMMON }),
-  });
-}
+// The same Chromium, flags and profile kind, with and without the production build.
+const withExtension = await launchChromium();
+const without = await puppeteer.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  pipe: true,
+  args: COMMON,
+});
 
-const withExtension = await launch(true);
-const without = await launch(false);
-const worker = await withExtension.waitForTarget((target) => target.type() === 'service_worker');
-const extensionId = new URL(worker.url()).host;
-await new Promise((done) => setTimeout(done, 500));
-
-async function prepare(browser: Browser): Promise<{ page: Page; extensionWorlds: string[] }> {
+async function prepare(browser: Browser): Promise<{ page: Page; worlds: string[] }> {
   const tab = await browser.newPage();
-  const extensionWorlds: string[] = [];
-  const cdp = await tab.createCDPSession();
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin.startsWith(`chrome-extension://${extensionId}`)) extensionWorlds.push(context.name);
-  });
-  await cdp.send('Runtime.enable');
-  return { page: tab, extensionWorlds };
+  return { page: tab, worlds: await extensionWorlds(tab, withExtension.extensionId) };
 }
 
 async function load(tab: Page, index: number): Promise<number> {
@@ -70,12 +51,7 @@ async function load(tab: Page, index: number): Promise<number> {
   return performance.now() - start;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-const a = await prepare(withExtension);
+const a = await prepare(withExtension.browser);
 const b = await prepare(without);
 // Warm-up both, then interleave (alternating which goes first) so that drift hits both alike.
 await load(a.page, 0);
@@ -100,7 +76,7 @@ const result = {
   withMs: median(samples.with),
   withoutMs: median(samples.without),
   ratio: median(samples.with) / median(samples.without),
-  extensionScriptExecutions: a.extensionWorlds.length,
+  extensionScriptExecutions: a.worlds.length,
 };
 console.log(`Chromium, ${RUNS} healthy local pages each, interleaved, median load time:`);
 console.log(`  without Port Doctor  ${result.withoutMs.toFixed(2)} ms`);

@@ -7,9 +7,9 @@
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { chromiumPath } from '../test/e2e/support/browsers.ts';
 import { builtExtension } from '../test/e2e/support/build.ts';
+import { launchChromium } from '../test/e2e/support/chromium.ts';
+import { median } from './stats.ts';
 
 const RUNS = Number(process.env.RUNS ?? 30);
 
@@ -20,26 +20,9 @@ writeFileSync(
   '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>',
 );
 
-const browser = await puppeteer.launch({
-  executablePath: chromiumPath(),
-  headless: true,
-  pipe: true,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    `--disable-extensions-except=${copy}`,
-    `--load-extension=${copy}`,
-  ],
-});
-const worker = await browser.waitForTarget((target) => target.type() === 'service_worker');
-const base = `chrome-extension://${new URL(worker.url()).host}`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const session = await launchChromium({ extensionDir: copy });
+const { browser } = session;
+const base = session.extensionUrl('').replace(/\/$/, '');
 
 async function measure(url: string, ready: string): Promise<number> {
   const page = await browser.newPage();
@@ -67,7 +50,7 @@ for (let run = 0; run < RUNS; run++) {
   samples.popupUsable.push(await measure(`${base}/popup.html`, `document.activeElement?.id === 'lookup'`));
   samples.popupAnswer.push(await measure(`${base}/popup.html`, answerReady));
 }
-await browser.close();
+await session.close();
 
 const result = {
   browser: 'chromium',

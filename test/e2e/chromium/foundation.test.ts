@@ -2,26 +2,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { API_ON_BLOCKED_PORTS, HEALTHY_PAGE } from '../fixtures/pages';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { extensionWorlds, launchChromium, type ChromiumSession } from '../support/chromium';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
-
-/**
- * Records the JavaScript worlds created in a page. An extension's content script runs in an isolated world
- * whose origin is chrome-extension://<id>: its absence proves that no extension code ran in the page.
- */
-async function watchExtensionWorlds(page: Page, extensionId: string): Promise<string[]> {
-  const worlds: string[] = [];
-  const cdp = await page.createCDPSession();
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin.startsWith(`chrome-extension://${extensionId}`)) worlds.push(context.name);
-  });
-  await cdp.send('Runtime.enable');
-  return worlds;
-}
 
 describe('Chromium, production build', () => {
   let session: ChromiumSession;
@@ -92,7 +78,7 @@ describe('Chromium, production build', () => {
 
   it('shows the overlay in a live page whose own fetch hit a blocked port', async () => {
     const page = await session.newPage();
-    const worlds = await watchExtensionWorlds(page, session.extensionId);
+    const worlds = await extensionWorlds(page, session.extensionId);
     await page.goto(`${server.origin}/app`);
     const card = await waitFor('the overlay card', () => page.$('pierce/aside'));
     expect(await card.evaluate((element) => (element as HTMLElement).innerText)).toContain(
@@ -105,7 +91,7 @@ describe('Chromium, production build', () => {
 
   it('runs no extension code in a healthy page', async () => {
     const page = await session.newPage();
-    const worlds = await watchExtensionWorlds(page, session.extensionId);
+    const worlds = await extensionWorlds(page, session.extensionId);
     await page.goto(server.origin);
     expect(await text(page, '#app')).toBe('A healthy local page');
     // Give a late injection the time the overlay test needed to show up.

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLICK_TO_FAIL, HUNDRED_BLOCKED, MARKUP_URL } from '../fixtures/pages';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { extensionWorlds, launchChromium, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
@@ -9,17 +9,6 @@ import { waitFor } from '../support/wait';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const cardText = (page: Page, testId: string) =>
   page.$eval(`pierce/[data-testid="${testId}"]`, (element) => (element as HTMLElement).innerText);
-
-/** Counts the JavaScript worlds the extension creates in a page: one per injection of the overlay. */
-async function countExtensionWorlds(page: Page, extensionId: string): Promise<string[]> {
-  const worlds: string[] = [];
-  const cdp = await page.createCDPSession();
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.origin.startsWith(`chrome-extension://${extensionId}`)) worlds.push(context.name);
-  });
-  await cdp.send('Runtime.enable');
-  return worlds;
-}
 
 /** The page as its own scripts see it, without our overlay host, and the computed styles of its elements. */
 function snapshot(page: Page): Promise<{ html: string; styles: string[] }> {
@@ -95,7 +84,7 @@ describe('Chromium: the in-page card', () => {
 
   it('shows 100 blocked requests as one card with the right count, injected once', async () => {
     const page = await session.newPage();
-    const worlds = await countExtensionWorlds(page, session.extensionId);
+    const worlds = await extensionWorlds(page, session.extensionId);
     await page.goto(`${server.origin}/busy`);
     await waitFor(
       'the count to reach 100',
@@ -172,7 +161,7 @@ describe('Chromium: the in-page card', () => {
       async () => (await page.$('pierce/[data-testid="overlay-card"]')) === null,
     );
     const again = await session.newPage();
-    const worlds = await countExtensionWorlds(again, session.extensionId);
+    const worlds = await extensionWorlds(again, session.extensionId);
     await again.goto(`${server.origin}/busy`);
     await sleep(1500);
     expect(worlds).toEqual([]);

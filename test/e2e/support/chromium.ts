@@ -23,13 +23,15 @@ export interface ChromiumSession {
 export interface ChromiumOptions {
   lang?: string;
   args?: string[];
+  /** An unpacked extension other than the production build (benchmarks load a copy). */
+  extensionDir?: string;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const lang = options.lang ?? 'en-US';
-  const extension = builtExtension('chrome-mv3');
+  const extension = options.extensionDir ?? builtExtension('chrome-mv3');
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -124,4 +126,18 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     },
     close: () => browser.close(),
   };
+}
+
+/**
+ * Records the JavaScript worlds the extension creates in a page: a content script runs in an isolated world
+ * whose origin is chrome-extension://<id>, one per injection. None means no extension code ran there.
+ */
+export async function extensionWorlds(page: Page, extensionId: string): Promise<string[]> {
+  const worlds: string[] = [];
+  const cdp = await page.createCDPSession();
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.origin.startsWith(`chrome-extension://${extensionId}`)) worlds.push(context.name);
+  });
+  await cdp.send('Runtime.enable');
+  return worlds;
 }
