@@ -1,9 +1,8 @@
 import type { Failure } from './failure.ts';
 import type { Settings } from './settings.ts';
 
-/** What the background does about one failure. */
+/** What the background does about one failure, besides recording it (every failure is, for the popup). */
 export interface Actions {
-  record: boolean;
   badge: boolean;
   /** Send the tab to the explanation page: only for a whole-tab failure, since error pages cannot be scripted. */
   explain: boolean;
@@ -24,8 +23,8 @@ export function decideActions(failure: Failure, settings: Settings, context: Con
   const badge = mode !== 'nothing';
   if (failure.resource === 'main_frame') {
     const explain = mode === 'explain' && context.explainedUrl !== failure.url;
-    return { record: true, badge, explain, overlay: false };
+    return { badge, explain, overlay: false };
   }
   // A frame or a request inside a live page: the page stays; a blocked port gets the in-page card.
-  return { record: true, badge, explain: false, overlay: blocked && badge && !context.muted };
+  return { badge, explain: false, overlay: blocked && badge && !context.muted };
 }

@@ -13,11 +13,10 @@ const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
 export async function present(failure: Failure, actions: Actions, overlays: Overlays): Promise<void> {
   const { tabId } = failure;
-  if (actions.record) await Promise.all([recordFailure(failure), addToHistory(failure)]);
+  await Promise.all([recordFailure(failure), addToHistory(failure)]);
   if (actions.explain) {
     await setExplained(tabId, failure.url);
-    const base = browser.runtime.getURL('/explain.html');
-    await browser.tabs.update(tabId, { url: explainPageUrl(base, failure) });
+    await browser.tabs.update(tabId, { url: explanationUrl(failure) });
     return;
   }
   if (actions.badge) {
@@ -55,9 +54,14 @@ export class Overlays {
   }
 }
 
+/** This extension's explanation page for a failure. */
+function explanationUrl(params: ExplainParams): string {
+  return explainPageUrl(browser.runtime.getURL('/explain.html'), params);
+}
+
 /** Opens the explanation of a failure in a new tab next to `besideTabId` (the overlay's "Why?"). */
 export async function openExplanation(params: ExplainParams, besideTabId?: number): Promise<void> {
-  const url = explainPageUrl(browser.runtime.getURL('/explain.html'), params);
+  const url = explanationUrl(params);
   const beside =
     besideTabId === undefined ? undefined : await browser.tabs.get(besideTabId).catch(() => undefined);
   await browser.tabs.create({ url, ...(beside && { index: beside.index + 1, openerTabId: beside.id }) });

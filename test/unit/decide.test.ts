@@ -17,13 +17,13 @@ const failure = (resource: string, kind: FailureKind = 'blocked-port'): Failure 
 
 describe('decideActions', () => {
   it.each<[string, Reaction, object]>([
-    ['main_frame', 'explain', { record: true, badge: true, explain: true, overlay: false }],
-    ['main_frame', 'badge', { record: true, badge: true, explain: false, overlay: false }],
-    ['main_frame', 'nothing', { record: true, badge: false, explain: false, overlay: false }],
-    ['sub_frame', 'explain', { record: true, badge: true, explain: false, overlay: true }],
-    ['xmlhttprequest', 'explain', { record: true, badge: true, explain: false, overlay: true }],
-    ['websocket', 'badge', { record: true, badge: true, explain: false, overlay: true }],
-    ['websocket', 'nothing', { record: true, badge: false, explain: false, overlay: false }],
+    ['main_frame', 'explain', { badge: true, explain: true, overlay: false }],
+    ['main_frame', 'badge', { badge: true, explain: false, overlay: false }],
+    ['main_frame', 'nothing', { badge: false, explain: false, overlay: false }],
+    ['sub_frame', 'explain', { badge: true, explain: false, overlay: true }],
+    ['xmlhttprequest', 'explain', { badge: true, explain: false, overlay: true }],
+    ['websocket', 'badge', { badge: true, explain: false, overlay: true }],
+    ['websocket', 'nothing', { badge: false, explain: false, overlay: false }],
   ])('blocked port, %s, "%s" -> %j', (resource, blockedNavigation, actions) => {
     expect(decideActions(failure(resource), { ...DEFAULT_SETTINGS, blockedNavigation })).toEqual(actions);
   });
@@ -32,7 +32,6 @@ describe('decideActions', () => {
     expect(
       decideActions(failure('main_frame'), DEFAULT_SETTINGS, { explainedUrl: 'http://localhost:6000/' }),
     ).toEqual({
-      record: true,
       badge: true,
       explain: false,
       overlay: false,
@@ -44,9 +43,9 @@ describe('decideActions', () => {
   });
 
   it.each<[FailureKind, Reaction, object]>([
-    ['connection-refused', 'badge', { record: true, badge: true, explain: false, overlay: false }],
-    ['tls-to-http', 'explain', { record: true, badge: true, explain: true, overlay: false }],
-    ['not-http', 'nothing', { record: true, badge: false, explain: false, overlay: false }],
+    ['connection-refused', 'badge', { badge: true, explain: false, overlay: false }],
+    ['tls-to-http', 'explain', { badge: true, explain: true, overlay: false }],
+    ['not-http', 'nothing', { badge: false, explain: false, overlay: false }],
   ])('%s in a whole tab with "%s" -> %j', (kind, localFailures, actions) => {
     expect(decideActions(failure('main_frame', kind), { ...DEFAULT_SETTINGS, localFailures })).toEqual(
       actions,
