@@ -26,6 +26,10 @@ export default defineConfig({
     // Each permission is explained in README.md ("Permissions"). Host permissions come from the overlay's
     // `matches` (local hosts only); Firefox has no webRequest signal for a blocked port, so it does not ask.
     permissions: ['storage', 'webNavigation', 'scripting', ...(browser === 'firefox' ? [] : ['webRequest'])],
+    // Asked for by a click on the options page, never at install: "notification" as a reaction, and
+    // "watch requests on all sites".
+    optional_permissions: ['notifications'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

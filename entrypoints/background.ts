@@ -12,7 +12,16 @@ import { CURRENT_ENGINE } from '@/lib/engine';
 import type { Failure } from '@/lib/failure';
 import { handleMessages } from '@/lib/messages';
 import { NavigationStarts } from '@/lib/navigation-starts';
-import { openExplanation, openInTab, Overlays, pageOrigin, present } from '@/lib/present';
+import {
+  explainInTab,
+  failureOfNotification,
+  openExplanation,
+  openInTab,
+  Overlays,
+  pageOrigin,
+  present,
+} from '@/lib/present';
+import { headline } from '@/components/headline';
 import { loadSettings, muteSite } from '@/lib/settings';
 import { explainedUrl, failuresForTab, forgetTab, setExplained } from '@/lib/tab-state';
 import { isWebUrl, safeUrl } from '@/lib/url';
@@ -20,16 +29,39 @@ import { isWebUrl, safeUrl } from '@/lib/url';
 // Firefox throws on an empty webNavigation filter; http(s) is all we explain anyway.
 const WEB_ONLY = { url: [{ schemes: ['http', 'https'] }] };
 
-async function handle(failure: Failure | null, overlays: Overlays): Promise<void> {
+/** Settings are read afresh for every failure: a change on the options page applies to the next event. */
+async function handle(
+  detect: (localHosts: readonly string[]) => Failure | null,
+  overlays: Overlays,
+): Promise<void> {
+  const settings = await loadSettings();
+  const failure = detect(settings.localHosts);
   if (!failure) return;
   const wholeTab = failure.resource === 'main_frame';
-  const [settings, explained, origin] = await Promise.all([
-    loadSettings(),
+  const [explained, origin] = await Promise.all([
     explainedUrl(failure.tabId),
     wholeTab ? undefined : pageOrigin(failure.tabId),
   ]);
   const muted = origin !== undefined && settings.mutedSites.includes(origin);
-  await present(failure, decideActions(failure, settings, { explainedUrl: explained, muted }), overlays);
+  const actions = decideActions(failure, settings, { explainedUrl: explained, muted });
+  await present(failure, actions, overlays, {
+    historySize: settings.historySize,
+    notification: () => ({ title: headline(failure), message: failure.url }),
+  });
+}
+
+/** A click on our notification explains the failure in its tab. */
+function listenToNotifications(): void {
+  // `notifications` is an optional permission: the API exists only once it is granted.
+  if (!browser.notifications || browser.notifications.onClicked.hasListener(explainNotified)) return;
+  browser.notifications.onClicked.addListener(explainNotified);
+}
+
+function explainNotified(id: string): void {
+  const failure = failureOfNotification(id);
+  if (!failure) return;
+  void browser.notifications.clear(id);
+  void explainInTab(failure).catch((error: unknown) => console.info('[Port Doctor] tab gone:', error));
 }
 
 /** A page that really loaded in a tab ends the Back-button protection for it. */
@@ -44,7 +76,7 @@ export default defineBackground(() => {
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
   browser.webNavigation.onErrorOccurred.addListener(
     (details: NavigationDetails) =>
-      void handle(detectNavigationError(details, CURRENT_ENGINE, now()), overlays),
+      void handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), overlays),
     WEB_ONLY,
   );
   const starts = new NavigationStarts();
@@ -59,18 +91,22 @@ export default defineBackground(() => {
   if (CURRENT_ENGINE === 'firefox') {
     browser.webNavigation.onCommitted.addListener((details: NavigationDetails) => {
       const started = starts.commit(details.tabId, details.frameId, details.url);
+      // Checked before the settings are read: every page commits, very few fail.
       const failure = detectFirefoxCommit(details, started, now());
-      if (failure) void handle(failure, overlays);
+      if (failure) void handle(() => failure, overlays);
       else loaded(details);
     }, WEB_ONLY);
   } else {
     browser.webNavigation.onCommitted.addListener(loaded, WEB_ONLY);
     // Only hosts we hold permissions for report here: local hosts by default.
     browser.webRequest.onErrorOccurred.addListener(
-      (details: RequestErrorDetails) => void handle(detectChromeRequestError(details, now()), overlays),
+      (details: RequestErrorDetails) =>
+        void handle((local) => detectChromeRequestError(details, now(), local), overlays),
       { urls: ['<all_urls>'] },
     );
   }
+  listenToNotifications();
+  browser.permissions.onAdded.addListener(listenToNotifications);
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     overlays.forget(tabId);
@@ -79,6 +115,7 @@ export default defineBackground(() => {
   handleMessages({
     status: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
     tabFailures: async (_request, sender) => (sender.tabId === undefined ? [] : failuresForTab(sender.tabId)),
+    preferredPorts: async () => (await loadSettings()).preferredPorts,
     openExplanation: async (params, sender) => {
       await openExplanation(params, sender.tabId);
       return true;

@@ -1,11 +1,16 @@
 import type { Failure } from './failure.ts';
+import { portListIncludes } from './port-list.ts';
 import type { Settings } from './settings.ts';
 
-/** What the background does about one failure, besides recording it (every failure is, for the popup). */
+/** What the background does about one failure. */
 export interface Actions {
+  /** Remember it for the popup (tab state and history). */
+  record: boolean;
   badge: boolean;
   /** Send the tab to the explanation page: only for a whole-tab failure, since error pages cannot be scripted. */
   explain: boolean;
+  /** A system notification that opens the explanation when clicked. */
+  notify: boolean;
   /** Show the card inside the live page whose own request (or subframe) was blocked. */
   overlay: boolean;
 }
@@ -17,14 +22,31 @@ export interface Context {
   muted?: boolean;
 }
 
+const QUIET: Readonly<Actions> = Object.freeze({
+  record: false,
+  badge: false,
+  explain: false,
+  notify: false,
+  overlay: false,
+});
+
 export function decideActions(failure: Failure, settings: Settings, context: Context = {}): Actions {
   const blocked = failure.kind === 'blocked-port';
+  // The user unblocked this port in their browser: whatever happened is not the block.
+  if (blocked && portListIncludes(settings.unblockedPorts, failure.port)) return { ...QUIET };
   const mode = blocked ? settings.blockedNavigation : settings.localFailures;
   const badge = mode !== 'nothing';
   if (failure.resource === 'main_frame') {
-    const explain = mode === 'explain' && context.explainedUrl !== failure.url;
-    return { badge, explain, overlay: false };
+    const again = context.explainedUrl === failure.url;
+    return {
+      record: true,
+      badge,
+      explain: mode === 'explain' && !again,
+      notify: mode === 'notify' && !again,
+      overlay: false,
+    };
   }
   // A frame or a request inside a live page: the page stays; a blocked port gets the in-page card.
-  return { badge, explain: false, overlay: blocked && badge && !context.muted };
+  const overlay = blocked && badge && settings.overlay && !context.muted;
+  return { record: true, badge, explain: false, notify: false, overlay };
 }

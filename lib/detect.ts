@@ -58,11 +58,11 @@ function failure(
  * What a browser error means for this URL, or null when Port Doctor has nothing to say about it. Shared by
  * detection and by the explanation page, which re-reads the failure from its own address.
  */
-export function kindOf(url: URL, code: string): FailureKind | null {
+export function kindOf(url: URL, code: string, localHosts: readonly string[] = []): FailureKind | null {
   if (!PORTED_SCHEMES.has(url.protocol)) return null;
   if (code === CHROME_BLOCKED_CODE || code === FIREFOX_BLOCKED_CODE) return 'blocked-port';
   const meaning = classifyError(code);
-  if (!meaning || !isLocalHost(url.hostname)) return null;
+  if (!meaning || !isLocalHost(url.hostname, localHosts)) return null;
   if (meaning === 'tls-to-http') return url.protocol === 'https:' ? meaning : null;
   if (meaning === 'empty-or-invalid') return (effectivePort(url) ?? -1) in SERVICE_PORTS ? 'not-http' : null;
   return meaning;
@@ -73,11 +73,12 @@ export function detectNavigationError(
   details: NavigationDetails,
   engine: Engine,
   now: number,
+  localHosts: readonly string[] = [],
 ): Failure | null {
   const url = safeUrl(details.url);
   if (!url || details.tabId < 0 || !details.error) return null;
   // Firefox's own blocked code never arrives as an error event; only Chrome's does.
-  const kind = details.error === FIREFOX_BLOCKED_CODE ? null : kindOf(url, details.error);
+  const kind = details.error === FIREFOX_BLOCKED_CODE ? null : kindOf(url, details.error, localHosts);
   const port = effectivePort(url);
   return kind && port !== null ? failure(kind, details, port, details.error, engine, now) : null;
 }
@@ -86,10 +87,14 @@ export function detectNavigationError(
  * Chrome: webRequest.onErrorOccurred for a page's own requests (fetch, XHR, WebSocket, images...).
  * Frames are left to webNavigation, which reports them once.
  */
-export function detectChromeRequestError(details: RequestErrorDetails, now: number): Failure | null {
+export function detectChromeRequestError(
+  details: RequestErrorDetails,
+  now: number,
+  localHosts: readonly string[] = [],
+): Failure | null {
   if (details.type === 'main_frame' || details.type === 'sub_frame' || details.error !== CHROME_BLOCKED_CODE)
     return null;
-  const found = detectNavigationError(details, 'chromium', now);
+  const found = detectNavigationError(details, 'chromium', now, localHosts);
   return found && { ...found, resource: details.type };
 }
 

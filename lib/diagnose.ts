@@ -39,14 +39,15 @@ export function diagnose(
   urlText: string,
   code: string,
   engine: BrowserEngine,
-  options?: AlternativeOptions,
+  options: AlternativeOptions & { localHosts?: readonly string[] } = {},
 ): Diagnosis | null {
+  const { localHosts = [], ...alternatives } = options;
   const url = safeUrl(urlText);
   if (!url) return null;
-  const kind = kindOf(url, code);
+  const kind = kindOf(url, code, localHosts);
   const port = effectivePort(url);
   if (!kind || port === null) return null;
-  const facts = portFacts(port, undefined, options);
+  const facts = portFacts(port, undefined, alternatives);
   const blockedBy = [...facts.blockedBy].sort((a, b) => rank(a, engine) - rank(b, engine));
   const diagnosis: Diagnosis = {
     kind,
@@ -56,7 +57,7 @@ export function diagnose(
     scheme: url.protocol,
     code,
     engine,
-    local: isLocalHost(url.hostname),
+    local: isLocalHost(url.hostname, localHosts),
     facts,
     blockedBy,
   };

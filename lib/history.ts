@@ -5,7 +5,9 @@
 import { storage } from 'wxt/utils/storage';
 import type { Failure } from './failure.ts';
 
+/** The default size; the setting may go up to MAX_HISTORY_SIZE. */
 export const HISTORY_SIZE = 20;
+export const MAX_HISTORY_SIZE = 100;
 
 export type HistoryEntry = Pick<Failure, 'kind' | 'url' | 'port' | 'code' | 'time'>;
 
@@ -26,16 +28,17 @@ function isEntry(value: unknown): value is HistoryEntry {
 /** Stored history, validated: anything malformed is dropped, never thrown. */
 export async function readHistory(): Promise<HistoryEntry[]> {
   const stored: unknown = await historyItem.getValue();
-  return Array.isArray(stored) ? stored.filter(isEntry).slice(0, HISTORY_SIZE) : [];
+  return Array.isArray(stored) ? stored.filter(isEntry).slice(0, MAX_HISTORY_SIZE) : [];
 }
 
 let queue: Promise<unknown> = Promise.resolve();
 
-export function addToHistory(failure: Failure): Promise<void> {
+/** Adds a failure, keeping at most `size` entries (the setting; 0 keeps none). */
+export function addToHistory(failure: Failure, size = HISTORY_SIZE): Promise<void> {
   const { kind, url, port, code, time } = failure;
   const next = queue.then(async () => {
     const earlier = (await readHistory()).filter((entry) => entry.url !== url || entry.code !== code);
-    await historyItem.setValue([{ kind, url, port, code, time }, ...earlier].slice(0, HISTORY_SIZE));
+    await historyItem.setValue([{ kind, url, port, code, time }, ...earlier].slice(0, size));
   });
   queue = next.catch((error: unknown) => console.error('[Port Doctor] history', error));
   return next;

@@ -1,3 +1,5 @@
+import { matchesHostPatterns } from './host-patterns.ts';
+
 /**
  * Hosts that are the developer's own machine or local network: the only places where "connection refused"
  * or "not an HTTP server" is worth explaining, because the developer runs the server there.
@@ -10,8 +12,12 @@ function ipv4(host: string): number[] | null {
   return bytes.every((byte) => byte <= 255) ? bytes : null;
 }
 
-/** True for localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0 and the private LAN ranges. */
-export function isLocalHost(hostname: string): boolean {
+/**
+ * True for localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0, the private LAN ranges, and the user's own
+ * patterns (settings: "*.test", "devbox.lan").
+ */
+export function isLocalHost(hostname: string, patterns: readonly string[] = []): boolean {
+  if (patterns.length > 0 && matchesHostPatterns(hostname, patterns)) return true;
   const host = hostname
     .toLowerCase()
     .replace(/^\[|\]$/g, '')

@@ -16,6 +16,8 @@ export interface Protocol {
   status: { request: null; response: Status };
   /** The overlay asks what was blocked in its own tab. */
   tabFailures: { request: null; response: TabFailure[] };
+  /** The overlay asks which ports the user prefers (settings), to lead its suggestions. */
+  preferredPorts: { request: null; response: number[] };
   /** The overlay's "Why?": open the explanation of one failure in a new tab. */
   openExplanation: { request: { url: string; code: string }; response: boolean };
   /** The overlay's "Don't show on this site", for the page that sent it. */

@@ -11,14 +11,28 @@ import { safeUrl } from './url.ts';
 const BADGE_COLOR = '#c2410c';
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
-export async function present(failure: Failure, actions: Actions, overlays: Overlays): Promise<void> {
+interface NotificationText {
+  title: string;
+  message: string;
+}
+
+export interface PresentOptions {
+  historySize: number;
+  /** The notification's text, made by the caller (it owns i18n), only when one is shown. */
+  notification: () => NotificationText;
+}
+
+export async function present(
+  failure: Failure,
+  actions: Actions,
+  overlays: Overlays,
+  options: PresentOptions,
+): Promise<void> {
   const { tabId } = failure;
-  await Promise.all([recordFailure(failure), addToHistory(failure)]);
-  if (actions.explain) {
-    await setExplained(tabId, failure.url);
-    await browser.tabs.update(tabId, { url: explanationUrl(failure) });
-    return;
-  }
+  if (!actions.record) return;
+  await Promise.all([recordFailure(failure), addToHistory(failure, options.historySize)]);
+  if (actions.explain) return explainInTab(failure);
+  if (actions.notify) await notify(failure, options.notification());
   if (actions.badge) {
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
     await browser.action.setBadgeText({ tabId, text: '!' });
@@ -51,6 +65,46 @@ export class Overlays {
       this.#injected.delete(tabId);
       console.info('[Port Doctor] overlay not injected:', error);
     }
+  }
+}
+
+/** Sends a tab whose page failed to the explanation of the failure. */
+export async function explainInTab(failure: Pick<Failure, 'tabId' | 'url' | 'code'>): Promise<void> {
+  await setExplained(failure.tabId, failure.url);
+  await browser.tabs.update(failure.tabId, { url: explanationUrl(failure) });
+}
+
+/** The notification's id carries what a click needs, so it works after the worker restarted. */
+export function notificationId(failure: Failure): string {
+  const { tabId, url, code, kind, port } = failure;
+  return JSON.stringify({ tabId, url, code, kind, port });
+}
+
+/** The failure behind a clicked notification of ours, or null for anything else. */
+export function failureOfNotification(id: string): Pick<Failure, 'tabId' | 'url' | 'code'> | null {
+  try {
+    const value: unknown = JSON.parse(id);
+    if (typeof value !== 'object' || value === null) return null;
+    const { tabId, url, code } = value as Record<string, unknown>;
+    return typeof tabId === 'number' && typeof url === 'string' && typeof code === 'string'
+      ? { tabId, url, code }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+async function notify(failure: Failure, text: NotificationText): Promise<void> {
+  // `notifications` is optional, asked for when the user picks this reaction; without it the badge tells.
+  if (!browser.notifications) return;
+  try {
+    await browser.notifications.create(notificationId(failure), {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      ...text,
+    });
+  } catch (error) {
+    console.info('[Port Doctor] notification not shown:', error);
   }
 }
 

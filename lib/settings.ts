@@ -1,11 +1,16 @@
 /**
- * Every setting, declared once. Stored values are untrusted: each read is validated field by field and a
- * bad field falls back to its default, so a corrupt or hand-edited store can never break the extension.
+ * Every setting, declared once. Stored values are untrusted: each read is validated field by field, and a bad
+ * field (or a bad entry of a list) falls back to its default, so a corrupt, hand-edited or imported store can
+ * never break the extension. Kept in storage.sync (it follows the user to their other machines) with a copy
+ * in storage.local, which is read when sync is unavailable or over its quota.
  */
 import { storage } from 'wxt/utils/storage';
+import { HISTORY_SIZE, MAX_HISTORY_SIZE } from './history.ts';
+import { parseHostPattern } from './host-patterns.ts';
+import { parsePortEntry, parseSinglePort } from './port-list.ts';
 
-/** What Port Doctor does when a whole tab fails on a blocked port. */
-export const REACTIONS = ['explain', 'badge', 'nothing'] as const;
+/** What Port Doctor does when a whole tab fails. */
+export const REACTIONS = ['explain', 'notify', 'badge', 'nothing'] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
 export interface Settings {
@@ -13,19 +18,49 @@ export interface Settings {
   blockedNavigation: Reaction;
   /** A tab on a local host that fails otherwise: connection refused, https to an http server, a non-HTTP port. */
   localFailures: Reaction;
+  /** The card inside a live page whose own requests hit a blocked port. */
+  overlay: boolean;
   /** Origins where the in-page card is not shown ("Don't show on this site"). */
   mutedSites: string[];
+  /** Hosts that count as local besides the built-in ones: "devbox.lan", "*.test", "192.168.1.20". */
+  localHosts: string[];
+  /** Ports the user unblocked in their own browser ("6000", "6665-6669"): Port Doctor stays quiet about them. */
+  unblockedPorts: string[];
+  /** Suggestions lead with these when they are safe. */
+  preferredPorts: number[];
+  /** The explanation page shows how to override the block in each browser. */
+  showOverrides: boolean;
+  /** How many failures the popup remembers (0 keeps none). */
+  historySize: number;
 }
+
+export const LIMITS = Object.freeze({
+  mutedSites: 200,
+  localHosts: 100,
+  unblockedPorts: 100,
+  preferredPorts: 10,
+  historySize: MAX_HISTORY_SIZE,
+  /** Longest text kept for one list entry. */
+  entryLength: 300,
+});
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   blockedNavigation: 'explain',
   localFailures: 'badge',
+  overlay: true,
   mutedSites: [],
+  localHosts: [],
+  unblockedPorts: [],
+  preferredPorts: [],
+  showOverrides: true,
+  historySize: HISTORY_SIZE,
 });
+
+export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 export interface Validated {
   settings: Settings;
-  /** Names of the fields that were missing or invalid and got their default. */
+  /** The fields that were missing or invalid (all or some entries) and got their default, and unknown keys. */
   repaired: string[];
 }
 
@@ -33,63 +68,171 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function oneOf<T extends string>(choices: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (choices as readonly string[]).includes(value);
+function reaction(value: unknown): Reaction | null {
+  return typeof value === 'string' && (REACTIONS as readonly string[]).includes(value)
+    ? (value as Reaction)
+    : null;
 }
 
-/** At most this many muted sites are kept: a list, not a database. */
-export const MAX_MUTED_SITES = 200;
+function boolean(value: unknown): boolean | null {
+  return typeof value === 'boolean' ? value : null;
+}
 
-/** An array of http(s) origins, deduplicated and capped; null when the value is not one. */
-function validOrigins(value: unknown): string[] | null {
+function historySize(value: unknown): number | null {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= LIMITS.historySize
+    ? (value as number)
+    : null;
+}
+
+function origin(item: string): string | null {
+  try {
+    const url = new URL(item);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item ? item : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A list field: each entry normalized by `entry` (null drops it), deduplicated and capped; entries past the
+ * cap are not even looked at. `clean` is false when anything was dropped. A value that is no array is null.
+ */
+function list<T>(
+  value: unknown,
+  limit: number,
+  entry: (item: unknown) => T | null,
+): { items: T[]; clean: boolean } | null {
   if (!Array.isArray(value)) return null;
-  const origins = value.filter((item): item is string => {
-    if (typeof item !== 'string' || item.length > 300) return false;
-    try {
-      const url = new URL(item);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item;
-    } catch {
-      return false;
-    }
-  });
-  if (origins.length !== value.length) return null;
-  return [...new Set(origins)].slice(0, MAX_MUTED_SITES);
+  const items = new Set<T>();
+  let read = 0;
+  for (; read < value.length && items.size < limit; read++) {
+    const item = entry(value[read]);
+    if (item !== null) items.add(item);
+  }
+  return { items: [...items], clean: items.size === value.length };
 }
+
+const text = (parse: (input: string) => string | null) => (item: unknown) =>
+  typeof item === 'string' && item.length <= LIMITS.entryLength ? parse(item) : null;
+
+const LISTS = {
+  mutedSites: { limit: LIMITS.mutedSites, entry: text(origin) },
+  localHosts: {
+    limit: LIMITS.localHosts,
+    entry: text((item) => {
+      const parsed = parseHostPattern(item);
+      return parsed.ok ? parsed.pattern : null;
+    }),
+  },
+  unblockedPorts: {
+    limit: LIMITS.unblockedPorts,
+    entry: text((item) => {
+      const parsed = parsePortEntry(item);
+      return parsed.ok ? parsed.entry : null;
+    }),
+  },
+  preferredPorts: {
+    limit: LIMITS.preferredPorts,
+    entry: (item: unknown) => {
+      const parsed = Number.isInteger(item) ? parseSinglePort(String(item)) : null;
+      return parsed?.ok ? parsed.range.from : null;
+    },
+  },
+} as const;
+
+const SCALARS = {
+  blockedNavigation: reaction,
+  localFailures: reaction,
+  overlay: boolean,
+  showOverrides: boolean,
+  historySize,
+} as const;
 
 export function validateSettings(raw: unknown): Validated {
-  const input = isRecord(raw) ? raw : {};
-  const repaired: string[] = isRecord(raw) ? [] : ['(all)'];
-  const settings: Settings = { ...DEFAULT_SETTINGS, mutedSites: [] };
-  for (const key of ['blockedNavigation', 'localFailures'] as const) {
-    const value = input[key];
-    if (oneOf(REACTIONS, value)) settings[key] = value;
-    else if (isRecord(raw)) repaired.push(key);
+  if (!isRecord(raw)) return { settings: defaultSettings(), repaired: ['(all)'] };
+  const settings = defaultSettings();
+  const repaired: string[] = [];
+  const target = settings as unknown as Record<string, unknown>;
+  for (const [key, read] of Object.entries(SCALARS)) {
+    const value = read(raw[key]);
+    if (value === null) repaired.push(key);
+    else target[key] = value;
   }
-  const sites = validOrigins(input.mutedSites);
-  if (sites) settings.mutedSites = sites;
-  else if (isRecord(raw)) repaired.push('mutedSites');
+  for (const [key, { limit, entry }] of Object.entries(LISTS)) {
+    const result = list<unknown>(raw[key], limit, entry);
+    if (result) target[key] = result.items;
+    if (!result?.clean) repaired.push(key);
+  }
+  for (const key of Object.keys(raw)) if (!(key in DEFAULT_SETTINGS)) repaired.push(`unknown key "${key}"`);
   return { settings, repaired };
 }
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** Fresh defaults (the lists are new arrays, never the frozen default's). */
+export function defaultSettings(): Settings {
+  return structuredClone({ ...DEFAULT_SETTINGS }) as Settings;
+}
+
+/**
+ * v1 (Port Doctor 0.1, storage.local) had the two reactions and the muted sites. v2 adds the rest; the new
+ * fields get their defaults here, so an upgrade is not reported as a repair. Tolerant of any value.
+ */
+export function migrateToV2(v1: unknown): unknown {
+  // Anything else the value holds is kept for validation to judge: nothing the user set is lost.
+  return isRecord(v1) ? { ...defaultSettings(), ...v1 } : v1;
+}
+
+export const SETTINGS_VERSION = 2;
+const ITEM_OPTIONS = { version: SETTINGS_VERSION, migrations: { 2: migrateToV2 } };
+/** Where the settings live. Raw values: read them through loadSettings(). */
+export const syncSettingsItem = storage.defineItem<unknown>('sync:settings', ITEM_OPTIONS);
+export const localSettingsItem = storage.defineItem<unknown>('local:settings', ITEM_OPTIONS);
+
+/** The stored value: sync's when it has one, else the local copy (sync off, unavailable or over quota). */
+async function readStored(): Promise<unknown> {
+  try {
+    const synced = await syncSettingsItem.getValue();
+    if (synced !== null && synced !== undefined) return synced;
+  } catch (error) {
+    console.info('[Port Doctor] storage.sync unavailable, using the local copy:', error);
+  }
+  return localSettingsItem.getValue();
+}
 
 /** The current settings, validated; a repair is logged, never thrown. */
 export async function loadSettings(): Promise<Settings> {
-  const { settings, repaired } = validateSettings(await settingsItem.getValue());
+  const stored = await readStored().catch(() => undefined);
+  // Nothing stored yet is a fresh install, not a repair.
+  if (stored === null || stored === undefined) return defaultSettings();
+  const { settings, repaired } = validateSettings(stored);
   if (repaired.length > 0)
     console.warn('[Port Doctor] settings repaired, defaults used for:', repaired.join(', '));
   return settings;
+}
+
+/** Saves settings (validated first) to both areas. Returns what was saved. */
+export async function saveSettings(next: unknown): Promise<Settings> {
+  const { settings } = validateSettings(next);
+  await localSettingsItem.setValue(settings);
+  try {
+    await syncSettingsItem.setValue(settings);
+  } catch (error) {
+    // Over sync's per-item quota (8 KB in Chrome) or sync unavailable: the local copy must then win.
+    console.info('[Port Doctor] settings kept locally only:', error);
+    await syncSettingsItem.removeValue().catch(() => undefined);
+  }
+  return settings;
+}
+
+/** Calls back with the validated settings whenever they change, from any page. Returns the unwatch. */
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  const changed = () => void loadSettings().then(callback);
+  const unwatch = [syncSettingsItem.watch(changed), localSettingsItem.watch(changed)];
+  return () => unwatch.forEach((stop) => stop());
 }
 
 /** "Don't show on this site": remembers the origin. */
 export async function muteSite(origin: string): Promise<void> {
   const settings = await loadSettings();
   if (settings.mutedSites.includes(origin)) return;
-  await settingsItem.setValue({
-    ...settings,
-    mutedSites: [...settings.mutedSites, origin].slice(-MAX_MUTED_SITES),
-  });
+  await saveSettings({ ...settings, mutedSites: [...settings.mutedSites, origin].slice(-LIMITS.mutedSites) });
 }

@@ -42,7 +42,12 @@ export default defineContentScript({
     let timer: number | undefined;
     const refresh = async (): Promise<void> => {
       timer = undefined;
-      state.set(await send('tabFailures', null));
+      const [failures, preferred] = await Promise.all([
+        send('tabFailures', null),
+        state.preferred ?? send('preferredPorts', null),
+      ]);
+      state.preferred = preferred ?? [];
+      state.set(failures);
       if (ready && state.visible && !mounted) {
         ui.mount();
         mounted = true;

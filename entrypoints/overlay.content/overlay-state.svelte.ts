@@ -3,6 +3,8 @@ import type { TabFailure } from '@/lib/tab-state';
 /** What the card shows: the blocked requests of this page, and whether the user put the card away. */
 export class OverlayState {
   failures = $state<TabFailure[]>([]);
+  /** The user's preferred ports (settings), asked for once. */
+  preferred = $state<number[] | undefined>();
   /** The number of blocked requests when the card was dismissed: it comes back only for new ones. */
   #dismissedAt = $state(-1);
   #muted = $state(false);

@@ -1,6 +1,7 @@
 import { CURRENT_ENGINE } from '@/lib/engine';
 import { lookup } from '@/lib/lookup';
 import { loadIana, type IanaTable } from '@/lib/ports/iana';
+import { loadSettings } from '@/lib/settings';
 
 /**
  * The lookup field and its answer. The answer is computed as you type from the small blocked lists; the
@@ -9,7 +10,15 @@ import { loadIana, type IanaTable } from '@/lib/ports/iana';
 export class LookupState {
   input = $state('');
   iana = $state<IanaTable | undefined>();
-  result = $derived(this.input.trim() === '' ? null : lookup(this.input, CURRENT_ENGINE, this.iana));
+  /** The user's preferred ports (settings) lead the suggestions. */
+  preferred = $state<number[]>([]);
+  result = $derived(
+    this.input.trim() === '' ? null : lookup(this.input, CURRENT_ENGINE, this.iana, this.preferred),
+  );
+
+  loadPreferences(): void {
+    void loadSettings().then((settings) => (this.preferred = settings.preferredPorts));
+  }
 
   /** Loads the IANA names once the popup has painted, so the field is usable at once. */
   loadNames(): void {

@@ -3,6 +3,9 @@ import { decideActions } from '@/lib/decide';
 import type { Failure, FailureKind } from '@/lib/failure';
 import { DEFAULT_SETTINGS, type Reaction } from '@/lib/settings';
 
+const QUIET = { record: false, badge: false, explain: false, notify: false, overlay: false };
+const acts = (actions: object) => ({ record: true, notify: false, ...actions });
+
 const failure = (resource: string, kind: FailureKind = 'blocked-port'): Failure => ({
   kind,
   url: 'http://localhost:6000/',
@@ -25,17 +28,15 @@ describe('decideActions', () => {
     ['websocket', 'badge', { badge: true, explain: false, overlay: true }],
     ['websocket', 'nothing', { badge: false, explain: false, overlay: false }],
   ])('blocked port, %s, "%s" -> %j', (resource, blockedNavigation, actions) => {
-    expect(decideActions(failure(resource), { ...DEFAULT_SETTINGS, blockedNavigation })).toEqual(actions);
+    expect(decideActions(failure(resource), { ...DEFAULT_SETTINGS, blockedNavigation })).toEqual(
+      acts(actions),
+    );
   });
 
   it('does not send the tab back into the explanation it just left (Back button)', () => {
     expect(
       decideActions(failure('main_frame'), DEFAULT_SETTINGS, { explainedUrl: 'http://localhost:6000/' }),
-    ).toEqual({
-      badge: true,
-      explain: false,
-      overlay: false,
-    });
+    ).toEqual(acts({ badge: true, explain: false, overlay: false }));
     expect(
       decideActions(failure('main_frame'), DEFAULT_SETTINGS, { explainedUrl: 'http://localhost:6001/' })
         .explain,
@@ -48,11 +49,49 @@ describe('decideActions', () => {
     ['not-http', 'nothing', { badge: false, explain: false, overlay: false }],
   ])('%s in a whole tab with "%s" -> %j', (kind, localFailures, actions) => {
     expect(decideActions(failure('main_frame', kind), { ...DEFAULT_SETTINGS, localFailures })).toEqual(
-      actions,
+      acts(actions),
     );
   });
 
   it('never puts the card in a page for a refused subframe', () => {
     expect(decideActions(failure('sub_frame', 'connection-refused'), DEFAULT_SETTINGS).overlay).toBe(false);
+  });
+
+  it('"notify" shows a notification and the badge, and not again for the page it came back from', () => {
+    const settings = { ...DEFAULT_SETTINGS, blockedNavigation: 'notify' as const };
+    expect(decideActions(failure('main_frame'), settings)).toEqual(
+      acts({ badge: true, explain: false, notify: true, overlay: false }),
+    );
+    expect(
+      decideActions(failure('main_frame'), settings, { explainedUrl: 'http://localhost:6000/' }).notify,
+    ).toBe(false);
+    expect(decideActions(failure('xmlhttprequest'), settings)).toEqual(
+      acts({ badge: true, explain: false, overlay: true }),
+    );
+  });
+
+  it.each(['main_frame', 'sub_frame', 'websocket'])(
+    'stays quiet about a port the user unblocked (%s), ranges included',
+    (resource) => {
+      expect(decideActions(failure(resource), { ...DEFAULT_SETTINGS, unblockedPorts: ['6000'] })).toEqual(
+        QUIET,
+      );
+      expect(
+        decideActions(failure(resource), { ...DEFAULT_SETTINGS, unblockedPorts: ['5990-6010'] }),
+      ).toEqual(QUIET);
+      expect(decideActions(failure(resource), { ...DEFAULT_SETTINGS, unblockedPorts: ['6001'] }).record).toBe(
+        true,
+      );
+    },
+  );
+
+  it('shows no card when the card is off or the site is muted, but still marks the button', () => {
+    const off = { ...DEFAULT_SETTINGS, overlay: false };
+    expect(decideActions(failure('fetch'), off)).toEqual(
+      acts({ badge: true, explain: false, overlay: false }),
+    );
+    expect(decideActions(failure('fetch'), DEFAULT_SETTINGS, { muted: true })).toEqual(
+      acts({ badge: true, explain: false, overlay: false }),
+    );
   });
 });

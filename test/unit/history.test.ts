@@ -56,3 +56,16 @@ describe('history', () => {
     expect(await readHistory()).toEqual([]);
   });
 });
+
+describe('history size (the setting)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it.each([
+    [0, []],
+    [1, [6003]],
+    [3, [6003, 6002, 6001]],
+  ])('keeps at most %i entries', async (size, ports) => {
+    for (const port of [6000, 6001, 6002, 6003]) await addToHistory(failure(port, port), size);
+    expect((await readHistory()).map((entry) => entry.port)).toEqual(ports);
+  });
+});

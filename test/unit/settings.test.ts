@@ -1,50 +1,238 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, validateSettings } from '@/lib/settings';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  defaultSettings,
+  LIMITS,
+  migrateToV2,
+  REACTIONS,
+  SETTING_KEYS,
+  validateSettings,
+  type Settings,
+} from '@/lib/settings';
+
+const valid: Settings = {
+  blockedNavigation: 'badge',
+  localFailures: 'explain',
+  overlay: false,
+  mutedSites: ['http://localhost:5173'],
+  localHosts: ['*.test', 'devbox.lan'],
+  unblockedPorts: ['6000', '6665-6669'],
+  preferredPorts: [8787],
+  showOverrides: false,
+  historySize: 50,
+};
 
 describe('validateSettings', () => {
-  it('keeps valid settings', () => {
-    const settings = {
-      blockedNavigation: 'badge',
-      localFailures: 'explain',
-      mutedSites: ['http://localhost:5173'],
-    };
-    expect(validateSettings(settings)).toEqual({ settings, repaired: [] });
+  it('keeps valid settings as they are', () => {
+    expect(validateSettings(valid)).toEqual({ settings: valid, repaired: [] });
   });
 
-  it('defaults to the explanation for blocked ports and the badge for other local failures', () => {
+  it('has these defaults: explain blocked ports, badge other local failures, the card on', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       blockedNavigation: 'explain',
       localFailures: 'badge',
+      overlay: true,
       mutedSites: [],
+      localHosts: [],
+      unblockedPorts: [],
+      preferredPorts: [],
+      showOverrides: true,
+      historySize: 20,
+    });
+    expect(validateSettings(DEFAULT_SETTINGS)).toEqual({ settings: DEFAULT_SETTINGS, repaired: [] });
+  });
+
+  it.each([null, undefined, 42, 'explain', [], [1, 2], true])(
+    'replaces a stored %j with the defaults',
+    (raw) => {
+      expect(validateSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, repaired: ['(all)'] });
+    },
+  );
+
+  it('reports every missing field and fills it with its default', () => {
+    expect(validateSettings({})).toEqual({
+      settings: DEFAULT_SETTINGS,
+      repaired: SETTING_KEYS.slice().sort(order),
     });
   });
 
-  it.each([null, undefined, 42, 'explain', [], [1, 2]])('replaces a stored %j with the defaults', (raw) => {
-    expect(validateSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, repaired: ['(all)'] });
+  // Each row: one field set to a bad value; only that field is repaired, the others stay as stored.
+  const huge = 'x'.repeat(100_000);
+  it.each<[keyof Settings, unknown]>([
+    ['blockedNavigation', 3],
+    ['blockedNavigation', 'EXPLAIN'],
+    ['blockedNavigation', huge],
+    ['localFailures', null],
+    ['localFailures', {}],
+    ['overlay', 'yes'],
+    ['overlay', 1],
+    ['showOverrides', null],
+    ['historySize', -1],
+    ['historySize', 101],
+    ['historySize', 2.5],
+    ['historySize', '20'],
+    ['historySize', Number.MAX_SAFE_INTEGER],
+    ['historySize', Number.NaN],
+    ['mutedSites', 'http://localhost'],
+    ['localHosts', { '*.test': true }],
+    ['unblockedPorts', 6000],
+    ['preferredPorts', '8787'],
+  ])('repairs only %s when it is %j', (field, value) => {
+    const { settings, repaired } = validateSettings({ ...valid, [field]: value });
+    expect(repaired).toEqual([field]);
+    expect(settings).toEqual({ ...valid, [field]: DEFAULT_SETTINGS[field] });
   });
 
-  it.each([
-    [{}, ['blockedNavigation', 'localFailures', 'mutedSites']],
-    [{ blockedNavigation: 3, localFailures: 'badge', mutedSites: [] }, ['blockedNavigation']],
-    [{ blockedNavigation: 'EXPLAIN', localFailures: 'badge', mutedSites: [] }, ['blockedNavigation']],
-    [{ blockedNavigation: 'explain', localFailures: null, mutedSites: [] }, ['localFailures']],
-    [
-      { blockedNavigation: 'x'.repeat(100_000), localFailures: {}, mutedSites: [] },
-      ['blockedNavigation', 'localFailures'],
-    ],
-    [
-      { blockedNavigation: 'explain', localFailures: 'badge', mutedSites: 'http://localhost' },
-      ['mutedSites'],
-    ],
-    [
-      { blockedNavigation: 'explain', localFailures: 'badge', mutedSites: ['javascript:alert(1)'] },
-      ['mutedSites'],
-    ],
-    [
-      { blockedNavigation: 'explain', localFailures: 'badge', mutedSites: ['http://localhost:5173/path'] },
-      ['mutedSites'],
-    ],
-  ])('repairs field by field: %j', (raw, repaired) => {
-    expect(validateSettings(raw)).toEqual({ settings: DEFAULT_SETTINGS, repaired });
+  it.each<[keyof Settings, unknown[], unknown[]]>([
+    ['mutedSites', ['javascript:alert(1)', 'http://localhost:5173'], ['http://localhost:5173']],
+    ['mutedSites', ['http://localhost:5173/path', 7, huge], []],
+    ['localHosts', ['*.test', 'not a host', '<b>x</b>', '*.*.x'], ['*.test']],
+    ['localHosts', ['DevBox.LAN.', 'devbox.lan'], ['devbox.lan']],
+    ['unblockedPorts', ['6000', '0', '70000', '6669-6665', 'x', 6000], ['6000']],
+    ['unblockedPorts', [' 6665 - 6669 ', 'nope'], ['6665-6669']],
+    ['preferredPorts', [8787, 0, 65536, 1.5, '3000', 8787], [8787]],
+  ])('keeps the good entries of %s %j: %j', (field, value, kept) => {
+    const { settings, repaired } = validateSettings({ ...valid, [field]: value });
+    expect(settings[field]).toEqual(kept);
+    expect(repaired).toEqual([field]);
+  });
+
+  it.each<[keyof Settings, number, (index: number) => unknown]>([
+    ['mutedSites', LIMITS.mutedSites, (index) => `http://localhost:${1000 + index}`],
+    ['localHosts', LIMITS.localHosts, (index) => `host${index}.lan`],
+    ['unblockedPorts', LIMITS.unblockedPorts, (index) => String(20_000 + index)],
+    ['preferredPorts', LIMITS.preferredPorts, (index) => 20_000 + index],
+  ])('caps %s at %i entries, keeping the first ones', (field, limit, entry) => {
+    const value = Array.from({ length: 100_000 }, (_, index) => entry(index));
+    const { settings, repaired } = validateSettings({ ...valid, [field]: value });
+    expect(settings[field]).toEqual(value.slice(0, limit));
+    expect(repaired).toEqual([field]);
+  });
+
+  it('drops unknown keys and says so, keeping the rest', () => {
+    const { settings, repaired } = validateSettings({
+      ...valid,
+      theme: 'dark',
+      __proto__: { overlay: true },
+    });
+    expect(settings).toEqual(valid);
+    expect(repaired).toEqual(['unknown key "theme"']);
+  });
+
+  it('accepts every reaction for both reactions', () => {
+    for (const reaction of REACTIONS) {
+      const raw = { ...valid, blockedNavigation: reaction, localFailures: reaction };
+      expect(validateSettings(raw).repaired).toEqual([]);
+    }
+  });
+
+  it('never hands out the frozen defaults themselves', () => {
+    const settings = defaultSettings();
+    settings.mutedSites.push('http://localhost:1');
+    expect(DEFAULT_SETTINGS.mutedSites).toEqual([]);
+  });
+});
+
+function order(a: string, b: string): number {
+  const fields = ['blockedNavigation', 'localFailures', 'overlay', 'showOverrides', 'historySize'];
+  const rank = (key: string) =>
+    fields.includes(key) ? fields.indexOf(key) : 10 + SETTING_KEYS.indexOf(key as keyof Settings);
+  return rank(a) - rank(b);
+}
+
+describe('migrateToV2', () => {
+  it('keeps what v1 had and adds the new fields with their defaults: no repair reported', () => {
+    const v1 = {
+      blockedNavigation: 'badge',
+      localFailures: 'nothing',
+      mutedSites: ['http://localhost:3000'],
+    };
+    const migrated = migrateToV2(v1);
+    expect(migrated).toEqual({ ...DEFAULT_SETTINGS, ...v1 });
+    expect(validateSettings(migrated).repaired).toEqual([]);
+  });
+
+  it('leaves bad v1 fields for validation to repair, and passes a non-object through', () => {
+    expect(validateSettings(migrateToV2({ blockedNavigation: 7 })).repaired).toEqual(['blockedNavigation']);
+    expect(migrateToV2('garbage')).toBe('garbage');
+    expect(migrateToV2(null)).toBe(null);
+  });
+});
+
+describe('settings in storage', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+  });
+
+  // The storage items run their migrations when the module is loaded, as in the extension.
+  const load = () => import('@/lib/settings');
+
+  it('a fresh install reads the defaults, runs no migration and logs no repair', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const { loadSettings } = await load();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(warn).not.toHaveBeenCalled();
+    // A migration writes the migrated value and its version: nothing was written.
+    expect(await fakeBrowser.storage.local.get()).toEqual({});
+    expect(await fakeBrowser.storage.sync.get()).toEqual({});
+  });
+
+  it('migrates v1 settings kept in storage.local (Port Doctor 0.1)', async () => {
+    const v1 = {
+      blockedNavigation: 'nothing',
+      localFailures: 'explain',
+      mutedSites: ['http://localhost:3000'],
+    };
+    await fakeBrowser.storage.local.set({ settings: v1 });
+    const { loadSettings, SETTINGS_VERSION } = await load();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, ...v1 });
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
+  });
+
+  it('saves to storage.sync and storage.local, and reads sync first', async () => {
+    const { loadSettings, saveSettings } = await load();
+    await saveSettings(valid);
+    expect(await fakeBrowser.storage.sync.get('settings')).toEqual({ settings: valid });
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({ settings: valid });
+    await fakeBrowser.storage.local.set({ settings: { ...valid, historySize: 1 } });
+    expect((await loadSettings()).historySize).toBe(50);
+  });
+
+  it('keeps working on the local copy when storage.sync fails (unavailable or over quota)', async () => {
+    const { loadSettings, saveSettings } = await load();
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(
+      new Error('QUOTA_BYTES_PER_ITEM quota exceeded'),
+    );
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync is disabled'));
+    vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    expect(await saveSettings(valid)).toEqual(valid);
+    expect(await loadSettings()).toEqual(valid);
+  });
+
+  it('validates what it saves: a bad field is stored as its default', async () => {
+    const { saveSettings } = await load();
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await saveSettings({ ...valid, historySize: 'lots' })).toEqual({ ...valid, historySize: 20 });
+  });
+
+  it('repairs a corrupt store field by field and logs the repair, never throws', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { ...valid, overlay: 'sure', preferredPorts: {} } });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { loadSettings } = await load();
+    expect(await loadSettings()).toEqual({ ...valid, overlay: true, preferredPorts: [] });
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('repaired'), 'overlay, preferredPorts');
+  });
+
+  it('mutes a site once, keeping the other settings', async () => {
+    const { loadSettings, muteSite, saveSettings } = await load();
+    await saveSettings(valid);
+    await muteSite('http://localhost:8080');
+    await muteSite('http://localhost:8080');
+    expect(await loadSettings()).toEqual({
+      ...valid,
+      mutedSites: ['http://localhost:5173', 'http://localhost:8080'],
+    });
   });
 });

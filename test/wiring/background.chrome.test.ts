@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { readHistory } from '@/lib/history';
-import { settingsItem } from '@/lib/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings';
 import { explainedUrl, failuresForTab } from '@/lib/tab-state';
 import { ask, frameDetails, installExtras } from './fake-extras';
 
@@ -39,7 +39,7 @@ describe('background in Chrome', () => {
   });
 
   it('only marks the toolbar button when the user chose "badge"', async () => {
-    await settingsItem.setValue({ blockedNavigation: 'badge', localFailures: 'badge', mutedSites: [] });
+    await saveSettings({ ...DEFAULT_SETTINGS, blockedNavigation: 'badge', localFailures: 'badge' });
     const tabId = await openTab('http://localhost:6000/');
     await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
     await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId })).toBe('!'));
@@ -182,7 +182,7 @@ describe('background in Chrome', () => {
   });
 
   it('explains a refused connection when the user asked for explanations of local failures', async () => {
-    await settingsItem.setValue({ blockedNavigation: 'explain', localFailures: 'explain', mutedSites: [] });
+    await saveSettings({ ...DEFAULT_SETTINGS, blockedNavigation: 'explain', localFailures: 'explain' });
     const tabId = await openTab('https://localhost:5173/');
     await fakeBrowser.webNavigation.onErrorOccurred.trigger({
       ...unsafe('https://localhost:5173/', tabId),
@@ -223,7 +223,7 @@ describe('background in Chrome', () => {
       () => undefined,
     );
     await vi.waitFor(async () =>
-      expect((await settingsItem.getValue()).mutedSites).toEqual(['http://localhost:5173']),
+      expect((await loadSettings()).mutedSites).toEqual(['http://localhost:5173']),
     );
     await extras.webRequestError.trigger({
       url: 'http://127.0.0.1:6000/api',

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { DEFAULT_SETTINGS, saveSettings } from '@/lib/settings';
 import { failuresForTab } from '@/lib/tab-state';
 import { frameDetails, installExtras } from './fake-extras';
 
@@ -68,5 +69,26 @@ describe('background in Firefox', () => {
     await vi.waitFor(async () =>
       expect(await failuresForTab(tab.id!)).toMatchObject([{ kind: 'connection-refused', port: 6001 }]),
     );
+  });
+
+  it('reads the settings for each failure: badge only, then quiet for a port the user listed', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, blockedNavigation: 'badge' });
+    const first = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', first.id!));
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.action.getBadgeText({ tabId: first.id! })).toBe('!'),
+    );
+    expect((await fakeBrowser.tabs.get(first.id!)).url).toBe('http://localhost:6000/');
+
+    await saveSettings({ ...DEFAULT_SETTINGS, unblockedPorts: ['6000'] });
+    const second = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', second.id!));
+    const third = await fakeBrowser.tabs.create({ url: 'http://localhost:10080/' });
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:10080/', third.id!));
+    await vi.waitFor(async () =>
+      expect((await fakeBrowser.tabs.get(third.id!)).url).toContain('/explain.html?'),
+    );
+    expect((await fakeBrowser.tabs.get(second.id!)).url).toBe('http://localhost:6000/');
+    expect(await failuresForTab(second.id!)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * WXT's fake browser leaves webRequest, scripting, tabs.sendMessage and runtime.getManifest unimplemented
+ * WXT's fake browser leaves webRequest, scripting, tabs.sendMessage, permissions' events and runtime.getManifest
+ * unimplemented
  * (they throw). These stand-ins record what the background asked for, so the tests can assert on it.
  */
 import { vi } from 'vitest';
@@ -35,12 +36,14 @@ export function installExtras() {
     throw new Error('Could not establish connection. Receiving end does not exist.');
   });
   Object.assign(fakeBrowser.tabs, { sendMessage });
+  const permissionAdded = fakeEvent();
+  Object.assign(fakeBrowser.permissions, { onAdded: permissionAdded, onRemoved: fakeEvent() });
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Port Doctor',
     version: '9.9.9',
   });
-  return { webRequestError, executeScript, sendMessage };
+  return { webRequestError, executeScript, sendMessage, permissionAdded };
 }
 
 /** Sends a message the way an extension page or the overlay in tab `tabId` would, and returns the answer. */

@@ -1,0 +1,84 @@
+import { browser } from 'wxt/browser';
+import { exportSettings, importSettings, type ImportError } from '@/lib/settings-file';
+import { defaultSettings, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
+
+/** Origins of "watch requests on all sites": an optional host permission, asked for on a click. */
+export const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
+const NOTIFICATIONS: { permissions: ['notifications'] } = { permissions: ['notifications'] };
+
+export type Notice =
+  | { kind: 'saved' | 'reset' | 'imported' | 'notify-denied' | 'all-sites-refused' }
+  | { kind: 'import-failed'; error: ImportError };
+
+/**
+ * The options page's state: the settings as stored, saved on every change (the background reads them afresh
+ * for every event, so a change applies at once), and the optional permissions as the browser reports them.
+ */
+export class OptionsState {
+  settings = $state<Settings | undefined>();
+  allSites = $state(false);
+  notice = $state<Notice | undefined>();
+
+  async start(signal: AbortSignal): Promise<void> {
+    this.settings = await loadSettings();
+    this.allSites = await browser.permissions.contains(ALL_SITES);
+    // Another page (the overlay's "Don't show on this site", another window of this page) may change them.
+    const unwatch = watchSettings((settings) => (this.settings = settings));
+    const follow = () => void browser.permissions.contains(ALL_SITES).then((held) => (this.allSites = held));
+    browser.permissions.onAdded.addListener(follow);
+    browser.permissions.onRemoved.addListener(follow);
+    signal.addEventListener('abort', () => {
+      unwatch();
+      browser.permissions.onAdded.removeListener(follow);
+      browser.permissions.onRemoved.removeListener(follow);
+    });
+  }
+
+  async update(patch: Partial<Settings>, notice: Notice = { kind: 'saved' }): Promise<void> {
+    if (!this.settings) return;
+    this.settings = await saveSettings({ ...$state.snapshot(this.settings), ...patch });
+    this.notice = notice;
+  }
+
+  /**
+   * "Notification" needs the optional `notifications` permission. It is asked for inside the click; refused,
+   * the badge-only reaction is kept instead, and the page says so.
+   */
+  async chooseReaction(field: 'blockedNavigation' | 'localFailures', value: Settings['blockedNavigation']) {
+    if (value === 'notify' && !(await browser.permissions.request(NOTIFICATIONS).catch(() => false))) {
+      await this.update({ [field]: 'badge' }, { kind: 'notify-denied' });
+      return;
+    }
+    await this.update({ [field]: value });
+  }
+
+  /** The switch asks for the permission on click, and shows what the browser really granted. */
+  async setAllSites(wanted: boolean): Promise<void> {
+    if (wanted) {
+      const granted = await browser.permissions.request(ALL_SITES).catch(() => false);
+      this.allSites = granted;
+      this.notice = granted ? { kind: 'saved' } : { kind: 'all-sites-refused' };
+    } else {
+      await browser.permissions.remove(ALL_SITES).catch(() => false);
+      this.allSites = await browser.permissions.contains(ALL_SITES);
+      this.notice = { kind: 'saved' };
+    }
+  }
+
+  async reset(): Promise<void> {
+    await this.update(defaultSettings(), { kind: 'reset' });
+  }
+
+  exportFile(): string {
+    return exportSettings(this.settings ? $state.snapshot(this.settings) : defaultSettings());
+  }
+
+  async importFile(text: string): Promise<void> {
+    const result = importSettings(text);
+    if (!result.ok) {
+      this.notice = { kind: 'import-failed', error: result.error };
+      return;
+    }
+    await this.update(result.settings, { kind: 'imported' });
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { matchesHostPatterns, parseHostPattern } from '@/lib/host-patterns';
+import { isLocalHost } from '@/lib/local-host';
+
+describe('parseHostPattern', () => {
+  it.each([
+    ['devbox.lan', 'devbox.lan'],
+    ['DevBox.LAN.', 'devbox.lan'],
+    ['*.test', '*.test'],
+    ['*.dev.example.com', '*.dev.example.com'],
+    ['192.168.1.20', '192.168.1.20'],
+    ['[fd00::2]', '[fd00::2]'],
+    ['my-host', 'my-host'],
+  ])('%j -> %s', (input, pattern) => {
+    expect(parseHostPattern(input)).toEqual({ ok: true, pattern });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['*', 'not-a-host'],
+    ['*.', 'not-a-host'],
+    ['*.*.test', 'not-a-host'],
+    ['dev*.test', 'not-a-host'],
+    ['http://devbox.lan', 'not-a-host'],
+    ['devbox.lan:3000', 'not-a-host'],
+    ['dev box', 'not-a-host'],
+    ['-dev.lan', 'not-a-host'],
+    ['<b>x</b>', 'not-a-host'],
+    ['*.[fd00::2]', 'not-a-host'],
+    ['[not-ipv6]', 'not-a-host'],
+    ['a'.repeat(64), 'not-a-host'],
+  ])('%j is refused: %s', (input, error) => {
+    expect(parseHostPattern(input)).toEqual({ ok: false, error });
+  });
+});
+
+describe('matchesHostPatterns and isLocalHost with the user patterns', () => {
+  const patterns = ['*.test', 'devbox.lan', '192.168.50.5', '[fd00::2]'];
+  it.each([
+    ['app.test', true],
+    ['a.b.app.test', true],
+    ['test', true],
+    ['contest', false],
+    ['devbox.lan', true],
+    ['DEVBOX.LAN', true],
+    ['other.lan', false],
+    ['[fd00::2]', true],
+  ])('%s -> %s', (host, local) => {
+    expect(matchesHostPatterns(host, patterns)).toBe(local);
+  });
+
+  it('adds to the built-in local hosts, never removes them', () => {
+    expect(isLocalHost('app.test', patterns)).toBe(true);
+    expect(isLocalHost('app.test')).toBe(false);
+    expect(isLocalHost('localhost', [])).toBe(true);
+    expect(isLocalHost('example.com', patterns)).toBe(false);
+  });
+});
