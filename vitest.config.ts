@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
@@ -14,7 +15,8 @@ export default defineConfig({
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], mockReset: true, restoreMocks: true },
       },
       {
-        plugins: [WxtVitest()],
+        // Svelte compiles the pages' `.svelte.ts` state classes (runes) that the wiring tests drive.
+        plugins: [WxtVitest(), svelte()],
         test: {
           name: 'wiring-chrome',
           include: ['test/wiring/**/*.chrome.test.ts', 'test/wiring/**/*.any.test.ts'],

@@ -2,7 +2,7 @@
  * Real Chromium with the production build loaded, driven by puppeteer-core over CDP.
  * Launch details and gotchas: ../shared/reference/e2e-notes.md §3.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { chromiumPath } from './browsers.ts';
 import { builtExtension } from './build.ts';
 
@@ -74,10 +74,20 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   // The first webRequest event is lost if a page navigates the moment the worker appears (e2e-notes §3).
   await sleep(500);
 
-  const findWorker = () =>
-    browser.waitForTarget(
-      (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
-    );
+  const isWorker = (t: Target) =>
+    t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`);
+  const findWorker = async (): Promise<Target> => {
+    const running = browser.targets().find(isWorker);
+    if (running) return running;
+    // Chromium stops a worker idle for 30 s. The options page messages the background, which starts it.
+    const waking = await browser.newPage();
+    try {
+      await waking.goto(`chrome-extension://${extensionId}/options.html`);
+      return await browser.waitForTarget(isWorker, { timeout: 10_000 });
+    } finally {
+      await waking.close();
+    }
+  };
 
   return {
     browser,

@@ -1,0 +1,106 @@
+/** The options page's state against the fake browser: permissions asked on click, followed, reverted. */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ALL_SITES, OptionsState } from '@/entrypoints/options/options-state.svelte';
+import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
+import { fakeEvent } from './fake-extras';
+
+let held: Set<string>;
+let answer: boolean;
+let added: ReturnType<typeof fakeEvent>;
+let removed: ReturnType<typeof fakeEvent>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  held = new Set();
+  answer = false;
+  added = fakeEvent();
+  removed = fakeEvent();
+  const key = (request: { origins?: string[]; permissions?: string[] }) =>
+    [...(request.origins ?? []), ...(request.permissions ?? [])].join(' ');
+  Object.assign(fakeBrowser.permissions, {
+    onAdded: added,
+    onRemoved: removed,
+    contains: vi.fn(async (request: { origins?: string[] }) => held.has(key(request))),
+    request: vi.fn(async (request: { origins?: string[] }) => {
+      if (answer) held.add(key(request));
+      return answer;
+    }),
+    remove: vi.fn(async (request: { origins?: string[] }) => held.delete(key(request))),
+  });
+});
+
+async function started(): Promise<OptionsState> {
+  const state = new OptionsState();
+  await state.start(new AbortController().signal);
+  return state;
+}
+
+describe('options state', () => {
+  it('starts from the stored settings and the permissions held', async () => {
+    held.add(ALL_SITES.origins.join(' '));
+    const state = await started();
+    expect(state.settings).toEqual(DEFAULT_SETTINGS);
+    expect(state.allSites).toBe(true);
+  });
+
+  it('"all sites" refused: the switch stays off and the page says so', async () => {
+    const state = await started();
+    await state.setAllSites(true);
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith(ALL_SITES);
+    expect(state.allSites).toBe(false);
+    expect(state.notice).toEqual({ kind: 'all-sites-refused' });
+  });
+
+  it('"all sites" granted, then removed from the browser\'s own UI: the switch follows', async () => {
+    answer = true;
+    const state = await started();
+    await state.setAllSites(true);
+    expect(state.allSites).toBe(true);
+    held.clear();
+    await removed.trigger(ALL_SITES);
+    await vi.waitFor(() => expect(state.allSites).toBe(false));
+    held.add(ALL_SITES.origins.join(' '));
+    await added.trigger(ALL_SITES);
+    await vi.waitFor(() => expect(state.allSites).toBe(true));
+  });
+
+  it('"notification" refused falls back to the badge, stored and said', async () => {
+    const state = await started();
+    await state.chooseReaction('blockedNavigation', 'notify');
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['notifications'] });
+    expect(state.settings?.blockedNavigation).toBe('badge');
+    expect((await loadSettings()).blockedNavigation).toBe('badge');
+    expect(state.notice).toEqual({ kind: 'notify-denied' });
+  });
+
+  it('"notification" granted is stored', async () => {
+    answer = true;
+    const state = await started();
+    await state.chooseReaction('localFailures', 'notify');
+    expect((await loadSettings()).localFailures).toBe('notify');
+  });
+
+  it('a bad import changes nothing; reset restores the defaults', async () => {
+    const state = await started();
+    await state.update({ historySize: 7 });
+    await state.importFile('{"format":"port-doctor-settings","version":2,"settings":{"overlay":"no"}}');
+    expect(state.notice).toEqual({
+      kind: 'import-failed',
+      error: { reason: 'invalid-fields', fields: ['overlay'] },
+    });
+    expect((await loadSettings()).historySize).toBe(7);
+    await state.reset();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(state.notice).toEqual({ kind: 'reset' });
+  });
+
+  it('stops following the permissions once its page goes', async () => {
+    const stop = new AbortController();
+    const state = new OptionsState();
+    await state.start(stop.signal);
+    stop.abort();
+    expect(added.hasListeners()).toBe(false);
+    expect(removed.hasListeners()).toBe(false);
+  });
+});
