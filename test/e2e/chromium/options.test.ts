@@ -111,7 +111,7 @@ describe('Chromium: the options page drives what Port Doctor does', () => {
       bad,
       JSON.stringify({ format: 'port-doctor-settings', version: 2, settings: { historySize: 'lots' } }),
     );
-    const picker = (await options.$('[data-testid="import-file"]'))!;
+    const picker = (await options.$<HTMLInputElement>('input[data-testid="import-file"]'))!;
     await picker.uploadFile(good);
     await statusSays(options, 'Settings imported.');
     expect(await checkedReaction(options, 'blockedNavigation')).toBe('nothing');
