@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
@@ -111,7 +111,7 @@ describe('Chromium: the options page drives what Port Doctor does', () => {
       bad,
       JSON.stringify({ format: 'port-doctor-settings', version: 2, settings: { historySize: 'lots' } }),
     );
-    const picker = (await options.$<HTMLInputElement>('input[data-testid="import-file"]'))!;
+    const picker = (await options.$('input[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
     await picker.uploadFile(good);
     await statusSays(options, 'Settings imported.');
     expect(await checkedReaction(options, 'blockedNavigation')).toBe('nothing');
