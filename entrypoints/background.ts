@@ -22,19 +22,20 @@ import {
   present,
 } from '@/lib/present';
 import { headline } from '@/components/headline';
-import { loadSettings, muteSite } from '@/lib/settings';
+import { muteSite, SettingsCache } from '@/lib/settings';
 import { explainedUrl, failuresForTab, forgetTab, setExplained } from '@/lib/tab-state';
 import { isWebUrl, safeUrl } from '@/lib/url';
 
 // Firefox throws on an empty webNavigation filter; http(s) is all we explain anyway.
 const WEB_ONLY = { url: [{ schemes: ['http', 'https'] }] };
 
-/** Settings are read afresh for every failure: a change on the options page applies to the next event. */
+/** A change on the options page reaches the cache at once, so it applies to the next event. */
 async function handle(
   detect: (localHosts: readonly string[]) => Failure | null,
   overlays: Overlays,
+  cache: SettingsCache,
 ): Promise<void> {
-  const settings = await loadSettings();
+  const settings = await cache.get();
   const failure = detect(settings.localHosts);
   if (!failure) return;
   const wholeTab = failure.resource === 'main_frame';
@@ -72,11 +73,17 @@ function loaded(details: NavigationDetails): void {
 export default defineBackground(() => {
   const startedAt = Date.now();
   const overlays = new Overlays();
+  const settings = new SettingsCache();
+  browser.storage.onChanged.addListener((changes, area) => settings.changed(changes, area));
   const now = () => Date.now();
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
   browser.webNavigation.onErrorOccurred.addListener(
     (details: NavigationDetails) =>
-      void handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), overlays),
+      void handle(
+        (local) => detectNavigationError(details, CURRENT_ENGINE, now(), local),
+        overlays,
+        settings,
+      ),
     WEB_ONLY,
   );
   const starts = new NavigationStarts();
@@ -93,7 +100,7 @@ export default defineBackground(() => {
       const started = starts.commit(details.tabId, details.frameId, details.url);
       // Checked before the settings are read: every page commits, very few fail.
       const failure = detectFirefoxCommit(details, started, now());
-      if (failure) void handle(() => failure, overlays);
+      if (failure) void handle(() => failure, overlays, settings);
       else loaded(details);
     }, WEB_ONLY);
   } else {
@@ -101,7 +108,7 @@ export default defineBackground(() => {
     // Only hosts we hold permissions for report here: local hosts by default.
     browser.webRequest.onErrorOccurred.addListener(
       (details: RequestErrorDetails) =>
-        void handle((local) => detectChromeRequestError(details, now(), local), overlays),
+        void handle((local) => detectChromeRequestError(details, now(), local), overlays, settings),
       { urls: ['<all_urls>'] },
     );
   }
@@ -115,7 +122,7 @@ export default defineBackground(() => {
   handleMessages({
     status: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
     tabFailures: async (_request, sender) => (sender.tabId === undefined ? [] : failuresForTab(sender.tabId)),
-    preferredPorts: async () => (await loadSettings()).preferredPorts,
+    preferredPorts: async () => (await settings.get()).preferredPorts,
     openExplanation: async (params, sender) => {
       await openExplanation(params, sender.tabId);
       return true;

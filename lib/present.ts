@@ -30,8 +30,13 @@ export async function present(
 ): Promise<void> {
   const { tabId } = failure;
   if (!actions.record) return;
-  await Promise.all([recordFailure(failure), addToHistory(failure, options.historySize)]);
-  if (actions.explain) return explainInTab(failure);
+  const recorded = Promise.all([recordFailure(failure), addToHistory(failure, options.historySize)]);
+  // The tab leaves its error page first: every millisecond here is the user's wait for the answer.
+  if (actions.explain) {
+    await Promise.all([explainInTab(failure), recorded]);
+    return;
+  }
+  await recorded;
   if (actions.notify) await notify(failure, options.notification());
   if (actions.badge) {
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
@@ -70,8 +75,10 @@ export class Overlays {
 
 /** Sends a tab whose page failed to the explanation of the failure. */
 export async function explainInTab(failure: Pick<Failure, 'tabId' | 'url' | 'code'>): Promise<void> {
-  await setExplained(failure.tabId, failure.url);
-  await browser.tabs.update(failure.tabId, { url: explanationUrl(failure) });
+  await Promise.all([
+    setExplained(failure.tabId, failure.url),
+    browser.tabs.update(failure.tabId, { url: explanationUrl(failure) }),
+  ]);
 }
 
 /** The notification's id carries what a click needs, so it works after the worker restarted. */

@@ -209,6 +209,24 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
+/**
+ * The settings as the background keeps them: read once, then re-read only after a change in either area,
+ * so a failure is handled without a storage round trip and an options change still applies at once.
+ */
+export class SettingsCache {
+  #current: Promise<Settings> | undefined;
+
+  get(): Promise<Settings> {
+    return (this.#current ??= loadSettings());
+  }
+
+  /** For storage.onChanged: forgets the settings when a change touches them. */
+  changed(changes: Record<string, unknown>, area: string): void {
+    if ((area === 'sync' || area === 'local') && ('settings' in changes || 'settings$' in changes))
+      this.#current = undefined;
+  }
+}
+
 /** Saves settings (validated first) to both areas. Returns what was saved. */
 export async function saveSettings(next: unknown): Promise<Settings> {
   const { settings } = validateSettings(next);

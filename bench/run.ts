@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: every benchmark, on the production builds, headless, in one go: builds and zips, then runs
+ * each benchmark as its own process (one browser at a time: the machine has two cores) and prints one table.
+ * Each benchmark interleaves its variants in one run and reports medians. Writes bench/results/bench.json
+ * with every figure, next to each benchmark's own JSON (samples included).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { chromiumPath, firefoxPath } from '../test/e2e/support/browsers.ts';
+import { entrypointSizes, kb, zipSizes } from '../scripts/sizes.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const results = resolve(import.meta.dirname, 'results');
+const started = Date.now();
+
+function run(command: string, args: string[]): void {
+  const { status } = spawnSync(command, args, { stdio: 'inherit', cwd: root });
+  if (status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${status})`);
+}
+const version = (path: string) => spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.trim() || path;
+const read = <T>(name: string): T => JSON.parse(readFileSync(resolve(results, `${name}.json`), 'utf8')) as T;
+
+run('npm', ['run', 'build']);
+run('npm', ['run', 'zip']);
+for (const bench of ['lookup', 'explanation', 'overhead', 'popup']) run('node', [`bench/${bench}.ts`]);
+
+interface Explanation {
+  runs: number;
+  chromium: { browserAloneMs: number; warmMs: number; coldMs: number; ratio: number; coldToWarm: number };
+  firefox: { browserAloneMs: number; warmMs: number; ratio: number };
+}
+interface Overhead {
+  pages: number;
+  ratio: number;
+  webRequestOnlyRatio: number;
+  portDoctorVsWebRequestOnly: number;
+  extensionScriptExecutions: number;
+}
+interface Popup {
+  runs: number;
+  blankMs: number;
+  popupUsableMs: number;
+  usableRatio: number;
+}
+const explanation = read<Explanation>('explanation');
+const overhead = read<Overhead>('overhead');
+const popup = read<Popup>('popup');
+const sizes = {
+  chrome: entrypointSizes(resolve(root, '.output/chrome-mv3')),
+  firefox: entrypointSizes(resolve(root, '.output/firefox-mv3')),
+  zips: zipSizes(resolve(root, '.output')),
+};
+
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? '?',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  chromium: version(chromiumPath()),
+  firefox: version(firefoxPath()),
+};
+const verdict = (value: number, goal: number) => (value <= goal ? 'met' : `not met (${value.toFixed(2)})`);
+const rows: [string, string, string][] = [
+  [
+    '1. time to explanation, Chromium',
+    `${explanation.chromium.warmMs.toFixed(0)} ms vs error page ${explanation.chromium.browserAloneMs.toFixed(0)} ms: ratio ${explanation.chromium.ratio.toFixed(2)}`,
+    `<= 1.0: ${verdict(explanation.chromium.ratio, 1)}`,
+  ],
+  [
+    '1. time to explanation, Firefox',
+    `${explanation.firefox.warmMs.toFixed(0)} ms vs error page ${explanation.firefox.browserAloneMs.toFixed(0)} ms: ratio ${explanation.firefox.ratio.toFixed(2)}`,
+    `<= 1.0: ${verdict(explanation.firefox.ratio, 1)}`,
+  ],
+  [
+    '2. cold start, Chromium',
+    `${explanation.chromium.coldMs.toFixed(0)} ms, cold/warm ${explanation.chromium.coldToWarm.toFixed(2)}`,
+    `<= 1.3: ${verdict(explanation.chromium.coldToWarm, 1.3)}`,
+  ],
+  [
+    '3. healthy-page overhead, Chromium',
+    `ratio ${overhead.ratio.toFixed(3)} (webRequest-only extension ${overhead.webRequestOnlyRatio.toFixed(3)}; Port Doctor on top ${overhead.portDoctorVsWebRequestOnly.toFixed(3)}); ${overhead.extensionScriptExecutions} script executions`,
+    `<= 1.01: ${verdict(overhead.ratio, 1.01)}`,
+  ],
+  [
+    '4. popup usable, Chromium',
+    `${popup.popupUsableMs.toFixed(0)} ms vs blank page ${popup.blankMs.toFixed(0)} ms: ratio ${popup.usableRatio.toFixed(2)}`,
+    `<= 1.3: ${verdict(popup.usableRatio, 1.3)}`,
+  ],
+];
+console.log(
+  `\nPort Doctor benchmarks (${machine.cpus} cores, ${machine.memoryGiB} GiB; ${machine.chromium}; ${machine.firefox})`,
+);
+for (const [name, figure, goal] of rows) console.log(`  ${name.padEnd(36)} ${figure}  [goal ${goal}]`);
+console.log('\nSizes (JS raw / gzip, CSS raw), Chrome build:');
+for (const entry of sizes.chrome)
+  console.log(
+    `  ${entry.name.padEnd(28)} ${kb(entry.js.raw).padStart(9)} / ${kb(entry.js.gzip).padStart(8)}   css ${kb(entry.css.raw)}`,
+  );
+for (const zip of sizes.zips) console.log(`  ${zip.name.padEnd(40)} ${kb(zip.raw)}`);
+const seconds = Math.round((Date.now() - started) / 1000);
+console.log(`\nAll benchmarks: ${seconds} s.`);
+mkdirSync(results, { recursive: true });
+writeFileSync(
+  resolve(results, 'bench.json'),
+  JSON.stringify(
+    { date: new Date().toISOString(), seconds, machine, explanation, overhead, popup, sizes },
+    null,
+    2,
+  ),
+);
