@@ -3,7 +3,8 @@
 # Chromium (+ its driver and translations, for the Korean tests), Firefox ESR (+ its Korean language pack)
 # and a font with Hangul. Does nothing when they are all there already.
 set -euo pipefail
-PACKAGES=(chromium chromium-driver chromium-l10n firefox-esr firefox-esr-l10n-ko fonts-noto-cjk)
+# unzip: the e2e tests load the zipped packages (npm run zip), unpacked, as a store reviewer would.
+PACKAGES=(chromium chromium-driver chromium-l10n firefox-esr firefox-esr-l10n-ko fonts-noto-cjk unzip)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,0 +1,83 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ON_BLOCKED_PORTS } from '../fixtures/pages';
+import { axeViolations } from '../support/axe';
+import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { typeLookup } from '../support/popup';
+import { startServer, type TestServer } from '../support/server';
+import { waitFor } from '../support/wait';
+
+describe.each(['light', 'dark'] as const)('Chromium: accessibility (axe-core), %s', (scheme) => {
+  let session: ChromiumSession;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/app': API_ON_BLOCKED_PORTS });
+    session = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  async function page(): Promise<Page> {
+    const tab = await session.newPage();
+    await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    return tab;
+  }
+
+  it('explanation page of a blocked port', async () => {
+    const tab = await page();
+    await tab.goto('http://localhost:6000/').catch(() => undefined);
+    await waitFor('the explanation', async () => tab.url().includes('/explain.html?') && tab.$('h1'));
+    await waitFor('the probes', () => tab.$('[data-testid="alternatives"] .port'));
+    expect(await axeViolations(tab)).toEqual([]);
+    await tab.close();
+  });
+
+  it('explanation page of a refused connection', async () => {
+    const tab = await page();
+    await tab.goto(
+      session.extensionUrl(
+        '/explain.html?url=http%3A%2F%2Flocalhost%3A5999%2F&code=net%3A%3AERR_CONNECTION_REFUSED',
+      ),
+    );
+    await waitFor('the headline', () => tab.$('h1'));
+    expect(await axeViolations(tab)).toEqual([]);
+    await tab.close();
+  });
+
+  it('popup, with an answer shown', async () => {
+    const tab = await page();
+    await tab.goto(session.extensionUrl('/popup.html'));
+    await waitFor('the popup', () => tab.$('[data-testid="lookup"]'));
+    await typeLookup(tab, 'localhost:6667');
+    await waitFor('the answer', () => tab.$('[data-testid="verdicts"] li'));
+    expect(await axeViolations(tab)).toEqual([]);
+    await typeLookup(tab, 'not a port');
+    expect(await axeViolations(tab)).toEqual([]);
+    await tab.close();
+  });
+
+  it('options page, with an inline error shown', async () => {
+    const tab = await page();
+    await tab.goto(session.extensionUrl('/options.html'));
+    await waitFor('the settings', () => tab.$('[data-testid="unblocked-ports"] input'));
+    await tab.type('[data-testid="unblocked-ports"] input', 'x');
+    await tab.keyboard.press('Enter');
+    await waitFor('the error', () =>
+      tab.$eval('[data-testid="unblocked-ports"] .error', (e) => e.textContent),
+    );
+    expect(await axeViolations(tab)).toEqual([]);
+    await tab.close();
+  });
+
+  it('in-page card', async () => {
+    const tab = await page();
+    await tab.goto(`${server.origin}/app`);
+    await waitFor('the card', () => tab.$('pierce/[data-testid="overlay-card"]'));
+    expect(await axeViolations(tab, 'port-doctor-overlay')).toEqual([]);
+    await tab.close();
+  });
+});
