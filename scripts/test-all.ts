@@ -1,5 +1,5 @@
 /**
- * `npm test`: builds the production extension, then runs every test layer and prints the count of each:
+ * `npm test`: builds and zips the production extension, then runs every test layer and prints the count of each:
  * unit (lib/), wiring (entrypoints on WXT's fake browser, Chrome and Firefox builds) and e2e (the production
  * builds in real Chromium and real Firefox). Every layer runs even if an earlier one failed.
  */
@@ -27,7 +27,8 @@ function run(command: string, args: string[]): number {
   return result.status ?? 1;
 }
 
-if (run('npm', ['run', 'build']) !== 0) {
+// The packages too: the e2e tests load the zipped builds, unpacked, as well as .output/.
+if (run('npm', ['run', 'build']) !== 0 || run('npm', ['run', 'zip']) !== 0) {
   console.error('The build failed: no test was run.');
   process.exit(1);
 }

@@ -22,6 +22,8 @@ export interface FirefoxSession {
 
 export interface FirefoxOptions {
   locale?: string;
+  /** An unpacked extension other than the production build (the zipped package, unpacked). */
+  extensionDir?: string;
   prefs?: Record<string, string | number | boolean>;
 }
 
@@ -39,7 +41,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       ...options.prefs,
     },
   });
-  await browser.installExtension(builtExtension('firefox-mv3'));
+  await browser.installExtension(options.extensionDir ?? builtExtension('firefox-mv3'));
   const errors: string[] = [];
   return {
     browser,
