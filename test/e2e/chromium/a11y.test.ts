@@ -86,7 +86,9 @@ describe('Chromium: the axe check itself', () => {
   it('reports a violation when there is one (an image without a text alternative)', async () => {
     const session = await launchChromium();
     const page = await session.newPage();
-    await page.setContent('<!doctype html><html lang="en"><title>t</title><main><img src="x.png"></main></html>');
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><img src="x.png"></main></html>',
+    );
     expect((await axeViolations(page)).join('\n')).toContain('image-alt');
     await session.close();
   });
