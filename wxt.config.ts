@@ -15,7 +15,7 @@ export default defineConfig({
   },
   zip: {
     // The Firefox sources zip is what AMO reviewers rebuild from: source only, no local output.
-    excludeSources: ['demo-screenshots/**', 'scratch/**', 'bench/results/**', 'test-results/**'],
+    excludeSources: ['docs/screenshots/**', 'scratch/**', 'bench/results/**', 'test-results/**'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -15,7 +15,8 @@ import { typeLookup } from '../test/e2e/support/popup.ts';
 import { startServer } from '../test/e2e/support/server.ts';
 import { waitFor } from '../test/e2e/support/wait.ts';
 
-const out = resolve(import.meta.dirname, '..', 'demo-screenshots');
+// The README shows these files: a run of the demo refreshes them.
+const out = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -66,16 +67,18 @@ for (const [lang, scheme] of [
   await chromium.close();
 }
 
-console.log('Firefox (en-US)');
-const firefox = await launchFirefox();
-const page = await firefox.newPage();
-await page.setViewport({ width: 1000, height: 720 });
-await typeBlockedUrl(page, 'http://localhost:6000/', async () =>
-  (await locationOf(page)).includes('/explain.html?'),
-);
-console.log(`  ${await page.$eval('h1', (h1) => h1.textContent)}`);
-await shoot(page, '5-explain-firefox-en-light');
-await firefox.close();
+for (const locale of ['en-US', 'ko']) {
+  console.log(`Firefox (${locale})`);
+  const firefox = await launchFirefox({ locale });
+  const page = await firefox.newPage();
+  await page.setViewport({ width: 1000, height: 720 });
+  await typeBlockedUrl(page, 'http://localhost:6000/', async () =>
+    (await locationOf(page)).includes('/explain.html?'),
+  );
+  console.log(`  ${await page.$eval('h1', (h1) => h1.textContent)}`);
+  await shoot(page, `5-explain-firefox-${locale.slice(0, 2)}-light`);
+  await firefox.close();
+}
 await server.close();
 
 console.log(`\nScreenshots: ${out}`);
