@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumPath, firefoxPath } from '../test/e2e/support/browsers.ts';
-import { launchChromium } from '../test/e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, launchChromium } from '../test/e2e/support/chromium.ts';
 import { launchFirefox } from '../test/e2e/support/firefox.ts';
 import { median } from './stats.ts';
 
@@ -43,7 +43,7 @@ async function chromium() {
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: CHROMIUM_ARGS,
   });
   const withTab = await session.newPage();
   const plainTab = await plain.newPage();

@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumPath } from '../test/e2e/support/browsers.ts';
 import { builtExtension } from '../test/e2e/support/build.ts';
-import { extensionWorlds } from '../test/e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, extensionWorlds } from '../test/e2e/support/chromium.ts';
 import { startServer } from '../test/e2e/support/server.ts';
 import { median } from './stats.ts';
 
@@ -54,12 +54,7 @@ async function launch(extension: string | undefined): Promise<Browser> {
     // The same flags for all three: only the loaded extension differs.
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       ...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []),
     ],
   });

@@ -29,6 +29,18 @@ export interface ChromiumOptions {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** The flags every headless Chromium here gets, with or without the extension. */
+export const CHROMIUM_ARGS = [
+  // Root in a container has no user namespace sandbox.
+  '--no-sandbox',
+  '--disable-gpu',
+  // This machine has no network: without these Chromium keeps dialling Google's hosts.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const lang = options.lang ?? 'en-US';
   const extension = options.extensionDir ?? builtExtension('chrome-mv3');
@@ -43,14 +55,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     args: [
       `--disable-extensions-except=${extension}`,
       `--load-extension=${extension}`,
-      // Root in a container has no user namespace sandbox.
-      '--no-sandbox',
-      '--disable-gpu',
-      // This machine has no network: without these Chromium keeps dialling Google's hosts.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       `--lang=${lang}`,
       ...(options.args ?? []),
     ],
