@@ -30,6 +30,16 @@ export default defineConfig({
     // "watch requests on all sites".
     optional_permissions: ['notifications'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // The card fetches its own styles into its shadow root from the page it is in: on any site once "watch
+    // requests on all sites" is granted (WXT adds the local hosts itself). Not a fingerprint: Chrome serves it
+    // only at a per-session dynamic URL, and Firefox's extension URLs are random per install.
+    web_accessible_resources: [
+      {
+        resources: ['content-scripts/overlay.css'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
