@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { ALL_SITES } from './lib/all-sites.ts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -29,14 +30,14 @@ export default defineConfig({
     // Asked for by a click on the options page, never at install: "notification" as a reaction, and
     // "watch requests on all sites".
     optional_permissions: ['notifications'],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    optional_host_permissions: ALL_SITES,
     // The card fetches its own styles into its shadow root from the page it is in: on any site once "watch
     // requests on all sites" is granted (WXT adds the local hosts itself). Not a fingerprint: Chrome serves it
     // only at a per-session dynamic URL, and Firefox's extension URLs are random per install.
     web_accessible_resources: [
       {
         resources: ['content-scripts/overlay.css'],
-        matches: ['http://*/*', 'https://*/*'],
+        matches: ALL_SITES,
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],

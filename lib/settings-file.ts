@@ -2,7 +2,7 @@
  * Export and import of the settings as a JSON file. An import is validated like stored settings, but stricter:
  * a file with any wrong field changes nothing and the user is told which fields. Pure.
  */
-import { migrateToV2, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
+import { isRecord, migrateToV2, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
 
 export const FILE_FORMAT = 'port-doctor-settings';
 /** Far above any real export (200 muted sites...), far below what could hurt the page. */
@@ -27,10 +27,6 @@ export type ImportError =
   | { reason: 'invalid-fields'; fields: string[] };
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: ImportError };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function importSettings(text: string): ImportResult {
   if (text.length > MAX_FILE_BYTES) return { ok: false, error: { reason: 'too-large' } };

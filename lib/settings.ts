@@ -8,6 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { HISTORY_SIZE, MAX_HISTORY_SIZE } from './history.ts';
 import { parseHostPattern } from './host-patterns.ts';
 import { parsePortEntry, parseSinglePort } from './port-list.ts';
+import { isWebUrl, safeUrl } from './url.ts';
 
 /** What Port Doctor does when a whole tab fails. */
 export const REACTIONS = ['explain', 'notify', 'badge', 'nothing'] as const;
@@ -64,7 +65,7 @@ export interface Validated {
   repaired: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -85,12 +86,7 @@ function historySize(value: unknown): number | null {
 }
 
 function origin(item: string): string | null {
-  try {
-    const url = new URL(item);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item ? item : null;
-  } catch {
-    return null;
-  }
+  return isWebUrl(item) && safeUrl(item)?.origin === item ? item : null;
 }
 
 /**
@@ -104,9 +100,8 @@ function list<T>(
 ): { items: T[]; clean: boolean } | null {
   if (!Array.isArray(value)) return null;
   const items = new Set<T>();
-  let read = 0;
-  for (; read < value.length && items.size < limit; read++) {
-    const item = entry(value[read]);
+  for (let index = 0; index < value.length && items.size < limit; index++) {
+    const item = entry(value[index]);
     if (item !== null) items.add(item);
   }
   return { items: [...items], clean: items.size === value.length };

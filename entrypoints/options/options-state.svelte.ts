@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
+import { ALL_SITES } from '@/lib/all-sites';
 import { exportSettings, importSettings, type ImportError } from '@/lib/settings-file';
 import { defaultSettings, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
 
-/** Origins of "watch requests on all sites": an optional host permission, asked for on a click. */
-export const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
+/** "Watch requests on all sites": an optional host permission, asked for on a click. */
+export const ALL_SITES_PERMISSION = { origins: ALL_SITES };
 const NOTIFICATIONS: { permissions: ['notifications'] } = { permissions: ['notifications'] };
 
 export type Notice =
@@ -21,10 +22,11 @@ export class OptionsState {
 
   async start(signal: AbortSignal): Promise<void> {
     this.settings = await loadSettings();
-    this.allSites = await browser.permissions.contains(ALL_SITES);
+    this.allSites = await browser.permissions.contains(ALL_SITES_PERMISSION);
     // Another page (the overlay's "Don't show on this site", another window of this page) may change them.
     const unwatch = watchSettings((settings) => (this.settings = settings));
-    const follow = () => void browser.permissions.contains(ALL_SITES).then((held) => (this.allSites = held));
+    const follow = () =>
+      void browser.permissions.contains(ALL_SITES_PERMISSION).then((held) => (this.allSites = held));
     browser.permissions.onAdded.addListener(follow);
     browser.permissions.onRemoved.addListener(follow);
     signal.addEventListener('abort', () => {
@@ -55,12 +57,12 @@ export class OptionsState {
   /** The switch asks for the permission on click, and shows what the browser really granted. */
   async setAllSites(wanted: boolean): Promise<void> {
     if (wanted) {
-      const granted = await browser.permissions.request(ALL_SITES).catch(() => false);
+      const granted = await browser.permissions.request(ALL_SITES_PERMISSION).catch(() => false);
       this.allSites = granted;
       this.notice = granted ? { kind: 'saved' } : { kind: 'all-sites-refused' };
     } else {
-      await browser.permissions.remove(ALL_SITES).catch(() => false);
-      this.allSites = await browser.permissions.contains(ALL_SITES);
+      await browser.permissions.remove(ALL_SITES_PERMISSION).catch(() => false);
+      this.allSites = await browser.permissions.contains(ALL_SITES_PERMISSION);
       this.notice = { kind: 'saved' };
     }
   }

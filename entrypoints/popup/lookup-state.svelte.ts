@@ -1,7 +1,6 @@
 import { CURRENT_ENGINE } from '@/lib/engine';
 import { lookup } from '@/lib/lookup';
 import { loadIana, type IanaTable } from '@/lib/ports/iana';
-import { loadSettings } from '@/lib/settings';
 
 /**
  * The lookup field and its answer. The answer is computed as you type from the small blocked lists; the
@@ -10,14 +9,14 @@ import { loadSettings } from '@/lib/settings';
 export class LookupState {
   input = $state('');
   iana = $state<IanaTable | undefined>();
-  /** The user's preferred ports (settings) lead the suggestions. */
-  preferred = $state<number[]>([]);
+  /** Reads the user's preferred ports (settings), which lead the suggestions. */
+  readonly #preferred: () => readonly number[] = () => [];
   result = $derived(
-    this.input.trim() === '' ? null : lookup(this.input, CURRENT_ENGINE, this.iana, this.preferred),
+    this.input.trim() === '' ? null : lookup(this.input, CURRENT_ENGINE, this.iana, this.#preferred()),
   );
 
-  loadPreferences(): void {
-    void loadSettings().then((settings) => (this.preferred = settings.preferredPorts));
+  constructor(preferred: () => readonly number[]) {
+    this.#preferred = preferred;
   }
 
   /** Loads the IANA names once the popup has painted, so the field is usable at once. */

@@ -1,7 +1,7 @@
 /** The options page's state against the fake browser: permissions asked on click, followed, reverted. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ALL_SITES, OptionsState } from '@/entrypoints/options/options-state.svelte';
+import { ALL_SITES_PERMISSION as ALL_SITES, OptionsState } from '@/entrypoints/options/options-state.svelte';
 import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
 import { fakeEvent } from './fake-extras';
 
