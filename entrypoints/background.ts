@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { boundUrl } from '@/lib/bounded';
+import { cardEntries, failureOfLabel } from '@/lib/card';
 import { decideActions } from '@/lib/decide';
 import {
   detectChromeRequestError,
@@ -10,10 +12,13 @@ import {
 } from '@/lib/detect';
 import { CURRENT_ENGINE } from '@/lib/engine';
 import type { Failure } from '@/lib/failure';
+import { isLocalHost } from '@/lib/local-host';
 import { handleMessages } from '@/lib/messages';
+import { NavigationSeq } from '@/lib/navigation-seq';
 import { NavigationStarts } from '@/lib/navigation-starts';
+import { isBlocked } from '@/lib/ports/blocked';
 import {
-  explainInTab,
+  explainNotified,
   failureOfNotification,
   openExplanation,
   openInTab,
@@ -22,121 +27,177 @@ import {
   present,
 } from '@/lib/present';
 import { headline } from '@/components/headline';
+import { RateLimit } from '@/lib/senders';
 import { muteSite, SettingsCache } from '@/lib/settings';
-import { explainedUrl, failuresForTab, forgetTab, setExplained } from '@/lib/tab-state';
-import { isWebUrl, safeUrl } from '@/lib/url';
+import { TabState } from '@/lib/tab-state';
+import { isWebUrl, portOf, safeUrl } from '@/lib/url';
 
 // Firefox throws on an empty webNavigation filter; http(s) is all we explain anyway.
 const WEB_ONLY = { url: [{ schemes: ['http', 'https'] }] };
+/** The card's "Why?" opens at most one explanation tab per tab in this time, whatever the page does. */
+const EXPLAIN_EVERY_MS = 1000;
 
-/** A change on the options page reaches the cache at once, so it applies to the next event. */
+interface World {
+  overlays: Overlays;
+  settings: SettingsCache;
+  tabs: TabState;
+  seq: NavigationSeq;
+}
+
+/**
+ * One failure, from event to what the user sees. `current` is taken when the event arrives: the tab may
+ * have moved on by the time the answer is ready.
+ */
 async function handle(
   detect: (localHosts: readonly string[]) => Failure | null,
-  overlays: Overlays,
-  cache: SettingsCache,
+  world: World,
+  current: () => boolean,
 ): Promise<void> {
-  const settings = await cache.get();
-  const failure = detect(settings.localHosts);
-  if (!failure) return;
+  const settings = await world.settings.get();
+  const found = detect(settings.localHosts);
+  if (!found) return;
+  // Never kept (or shown) at the length, or with the query, that a page chose: lib/bounded.ts.
+  const local = isLocalHost(safeUrl(found.url)?.hostname ?? '', settings.localHosts);
+  const failure = { ...found, url: boundUrl(found.url, local, found.resource) };
   const wholeTab = failure.resource === 'main_frame';
   const [explained, origin] = await Promise.all([
-    explainedUrl(failure.tabId),
+    world.tabs.explainedUrl(failure.tabId),
     wholeTab ? undefined : pageOrigin(failure.tabId),
   ]);
   const muted = origin !== undefined && settings.mutedSites.includes(origin);
   const actions = decideActions(failure, settings, { explainedUrl: explained, muted });
-  await present(failure, actions, overlays, {
+  await present(failure, actions, {
     historySize: settings.historySize,
     notification: () => ({ title: headline(failure), message: failure.url }),
+    current,
+    tabs: world.tabs,
+    overlays: world.overlays,
   });
-}
-
-/** A click on our notification explains the failure in its tab. */
-function listenToNotifications(): void {
-  // `notifications` is an optional permission: the API exists only once it is granted.
-  if (!browser.notifications || browser.notifications.onClicked.hasListener(explainNotified)) return;
-  browser.notifications.onClicked.addListener(explainNotified);
-}
-
-function explainNotified(id: string): void {
-  const failure = failureOfNotification(id);
-  if (!failure) return;
-  void browser.notifications.clear(id);
-  void explainInTab(failure).catch((error: unknown) => console.info('[Port Doctor] tab gone:', error));
-}
-
-/** A page that really loaded in a tab ends the Back-button protection for it. */
-function loaded(details: NavigationDetails): void {
-  if (details.frameId === 0) void setExplained(details.tabId, undefined);
 }
 
 export default defineBackground(() => {
   const startedAt = Date.now();
-  const overlays = new Overlays();
-  const settings = new SettingsCache();
-  browser.storage.onChanged.addListener((changes, area) => settings.changed(changes, area));
+  const world: World = {
+    overlays: new Overlays(),
+    settings: new SettingsCache(),
+    tabs: new TabState(),
+    seq: new NavigationSeq(),
+  };
+  const explainLimit = new RateLimit(EXPLAIN_EVERY_MS);
+  browser.storage.onChanged.addListener((changes, area) => world.settings.changed(changes, area));
   const now = () => Date.now();
+  const run = (promise: Promise<void>) =>
+    void promise.catch((error: unknown) => console.error('[Port Doctor] failure not handled:', error));
+
+  /** A page that really loaded in a tab ends the Back-button protection for it. */
+  const loaded = (details: NavigationDetails) => {
+    if (details.frameId === 0) run(world.tabs.setExplained(details.tabId, undefined));
+  };
+
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
-  browser.webNavigation.onErrorOccurred.addListener(
-    (details: NavigationDetails) =>
-      void handle(
-        (local) => detectNavigationError(details, CURRENT_ENGINE, now(), local),
-        overlays,
-        settings,
-      ),
-    WEB_ONLY,
-  );
+  browser.webNavigation.onErrorOccurred.addListener((details: NavigationDetails) => {
+    const current = world.seq.snapshot(details.tabId);
+    run(handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), world, current));
+  }, WEB_ONLY);
   const starts = new NavigationStarts();
-  browser.webNavigation.onBeforeNavigate.addListener(({ tabId, frameId, url }) => {
-    if (CURRENT_ENGINE === 'firefox') starts.start(tabId, frameId, url);
-    // A new page in the tab: what failed in the old one no longer applies.
+  browser.webNavigation.onBeforeNavigate.addListener((details: NavigationDetails) => {
+    const { tabId, frameId, url } = details;
+    // Firefox: a load that starts on a port it blocks was re-allowed by the user (lib/navigation-starts.ts).
+    const port = CURRENT_ENGINE === 'firefox' ? portOf(url) : null;
+    if (port !== null && isBlocked(port, 'firefox')) run(starts.start(tabId, frameId, url, now()));
+    // A new page in the tab: what failed in the old one no longer applies, and a late answer to it must
+    // not override this navigation. A prerender has its own frameId and changes nothing here.
     if (frameId === 0) {
-      void forgetTab(tabId);
-      overlays.forget(tabId);
+      world.seq.bump(tabId);
+      run(world.tabs.forget(tabId));
+      world.overlays.forget(tabId);
     }
   }, WEB_ONLY);
   if (CURRENT_ENGINE === 'firefox') {
     browser.webNavigation.onCommitted.addListener((details: NavigationDetails) => {
-      const started = starts.commit(details.tabId, details.frameId, details.url);
-      // Checked before the settings are read: every page commits, very few fail.
-      const failure = detectFirefoxCommit(details, started, now());
-      if (failure) void handle(() => failure, overlays, settings);
-      else loaded(details);
+      // Firefox commits its error page for a refused port, with no onBeforeNavigate: this is the navigation.
+      if (details.frameId === 0) world.seq.bump(details.tabId);
+      const current = world.seq.snapshot(details.tabId);
+      const port = portOf(details.url);
+      // Checked before anything is read: every page commits, very few on a blocked port.
+      if (port === null || !isBlocked(port, 'firefox')) return loaded(details);
+      run(
+        starts.commit(details.tabId, details.frameId, details.url, now()).then(async (started) => {
+          const failure = detectFirefoxCommit(details, started, now());
+          if (failure) await handle(() => failure, world, current);
+          else loaded(details);
+        }),
+      );
     }, WEB_ONLY);
   } else {
     browser.webNavigation.onCommitted.addListener(loaded, WEB_ONLY);
     // Only hosts we hold permissions for report here: local hosts by default.
     browser.webRequest.onErrorOccurred.addListener(
       (details: RequestErrorDetails) =>
-        void handle((local) => detectChromeRequestError(details, now(), local), overlays, settings),
+        run(
+          handle(
+            (local) => detectChromeRequestError(details, now(), local),
+            world,
+            () => true,
+          ),
+        ),
       { urls: ['<all_urls>'] },
     );
   }
+
+  /** A click on our notification explains the failure, in its tab only if the tab still shows it. */
+  const onNotificationClicked = (id: string) => {
+    const failure = failureOfNotification(id);
+    if (!failure) return;
+    void browser.notifications.clear(id);
+    run(explainNotified(failure, world.tabs));
+  };
+  const listenToNotifications = () => {
+    // `notifications` is an optional permission: the API exists only once it is granted.
+    if (!browser.notifications || browser.notifications.onClicked.hasListener(onNotificationClicked)) return;
+    browser.notifications.onClicked.addListener(onNotificationClicked);
+  };
   listenToNotifications();
   browser.permissions.onAdded.addListener(listenToNotifications);
   browser.tabs.onRemoved.addListener((tabId) => {
-    void forgetTab(tabId);
-    overlays.forget(tabId);
-    void setExplained(tabId, undefined);
+    run(world.tabs.closed(tabId));
+    world.overlays.forget(tabId);
+    world.seq.forget(tabId);
   });
+
+  /** The card's page, as the browser says (never as the page says): its tab and its origin. */
+  const cardPage = (sender: { tabId?: number; url?: string }) => {
+    const origin = sender.url ? safeUrl(sender.url)?.origin : undefined;
+    return sender.tabId !== undefined && origin && isWebUrl(origin)
+      ? { tabId: sender.tabId, origin }
+      : undefined;
+  };
   handleMessages({
     status: async () => ({ version: browser.runtime.getManifest().version, startedAt }),
-    tabFailures: async (_request, sender) => (sender.tabId === undefined ? [] : failuresForTab(sender.tabId)),
-    preferredPorts: async () => (await settings.get()).preferredPorts,
-    openExplanation: async (params, sender) => {
-      await openExplanation(params, sender.tabId);
+    cardEntries: async (_request, sender) => {
+      const page = cardPage(sender);
+      return page ? cardEntries(await world.tabs.failures(page.tabId), page.origin) : [];
+    },
+    preferredPorts: async () => (await world.settings.get()).preferredPorts,
+    openExplanation: async ({ label }, sender) => {
+      const page = cardPage(sender);
+      if (!page) return false;
+      const failure = failureOfLabel(await world.tabs.failures(page.tabId), page.origin, label);
+      if (!failure || !explainLimit.allow(page.tabId, now())) return false;
+      // The explanation gets what the card showed, never more: the page chose which line.
+      await openExplanation({ url: label, code: failure.code }, page.tabId);
       return true;
     },
     muteSite: async (_request, sender) => {
-      const origin = sender.url ? safeUrl(sender.url)?.origin : undefined;
-      if (!origin || !isWebUrl(origin)) return false;
-      await muteSite(origin);
+      const page = cardPage(sender);
+      if (!page) return false;
+      await muteSite(page.origin);
       return true;
     },
     openUrl: async ({ url }, sender) => {
       // The extension never opens a URL it built unless it is http(s).
       if (sender.tabId === undefined || !isWebUrl(url)) return false;
-      await openInTab(sender.tabId, url);
+      await openInTab(sender.tabId, url, world.tabs);
       return true;
     },
   });

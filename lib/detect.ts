@@ -20,12 +20,25 @@ export interface NavigationDetails {
   tabId: number;
   frameId: number;
   error?: string;
+  /** Chrome 106+: 'prerender' and 'cached' (back/forward cache) documents are not what the user sees. */
+  documentLifecycle?: string;
 }
 
 /** The part of webRequest.onErrorOccurred details that detection reads. */
 export interface RequestErrorDetails extends NavigationDetails {
   type: string;
   error: string;
+  initiator?: string;
+}
+
+/**
+ * A document the user is not looking at: a prerender (speculation rules, the omnibox) has its own frameId
+ * and the real tabId, so without this its failure would badge the visible page and put a card in it
+ * (https://developer.chrome.com/docs/extensions/reference/api/webNavigation#type-DocumentLifecycle).
+ */
+export function isInactiveDocument(details: Pick<NavigationDetails, 'documentLifecycle'>): boolean {
+  const lifecycle = details.documentLifecycle;
+  return lifecycle === 'prerender' || lifecycle === 'cached' || lifecycle === 'pending_deletion';
 }
 
 type Engine = Failure['engine'];
@@ -76,7 +89,7 @@ export function detectNavigationError(
   localHosts: readonly string[] = [],
 ): Failure | null {
   const url = safeUrl(details.url);
-  if (!url || details.tabId < 0 || !details.error) return null;
+  if (!url || details.tabId < 0 || !details.error || isInactiveDocument(details)) return null;
   // Firefox's own blocked code never arrives as an error event; only Chrome's does.
   const kind = details.error === FIREFOX_BLOCKED_CODE ? null : kindOf(url, details.error, localHosts);
   const port = effectivePort(url);
@@ -95,7 +108,9 @@ export function detectChromeRequestError(
   if (details.type === 'main_frame' || details.type === 'sub_frame' || details.error !== CHROME_BLOCKED_CODE)
     return null;
   const found = detectNavigationError(details, 'chromium', now, localHosts);
-  return found && { ...found, resource: details.type };
+  return (
+    found && { ...found, resource: details.type, ...(details.initiator && { initiator: details.initiator }) }
+  );
 }
 
 /**

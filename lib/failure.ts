@@ -24,6 +24,11 @@ export interface Failure {
   resource: string;
   /** Milliseconds since the epoch. */
   time: number;
+  /**
+   * Chrome's webRequest: the origin of the document that made the request. The in-page card shows a URL only
+   * to the page that asked for it (lib/card.ts).
+   */
+  initiator?: string;
 }
 
 /** Firefox reports nothing for a blocked port; this names what it would have said (NS_ERROR_PORT_ACCESS_NOT_ALLOWED). */

@@ -1,47 +1,101 @@
 /**
- * The last failures this browser saw, newest first, for the popup. storage.local with a hard cap, so it can
- * never grow without bound; entries hold only what the popup shows.
+ * The last failures this browser saw, newest first, for the popup. storage.local, capped in entries (the
+ * setting) and in bytes, so it can never grow without bound; entries hold only what the popup shows, with
+ * URLs already bounded by the background (lib/bounded.ts). Private windows never reach it (lib/present.ts).
  */
 import { storage } from 'wxt/utils/storage';
-import type { Failure } from './failure.ts';
+import { byteLength } from './bounded.ts';
+import type { Failure, FailureKind } from './failure.ts';
+import { isRecord } from './records.ts';
 
 /** The default size; the setting may go up to MAX_HISTORY_SIZE. */
 export const HISTORY_SIZE = 20;
 export const MAX_HISTORY_SIZE = 100;
+/** Bytes the history may take, whatever its entries hold; the oldest go first. */
+export const MAX_HISTORY_BYTES = 64 * 1024;
 
 export type HistoryEntry = Pick<Failure, 'kind' | 'url' | 'port' | 'code' | 'time'>;
 
-export const historyItem = storage.defineItem<HistoryEntry[]>('local:history', { fallback: [] });
+export const historyItem = storage.defineItem<unknown>('local:history', { fallback: [] });
+
+const KINDS: readonly FailureKind[] = ['blocked-port', 'connection-refused', 'tls-to-http', 'not-http'];
+/** Dates a Date can hold and a person can read: from 2000 to 2200. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
 
 function isEntry(value: unknown): value is HistoryEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
   return (
-    typeof entry.url === 'string' &&
-    typeof entry.code === 'string' &&
-    typeof entry.kind === 'string' &&
-    typeof entry.port === 'number' &&
-    typeof entry.time === 'number'
+    isRecord(value) &&
+    typeof value.url === 'string' &&
+    typeof value.code === 'string' &&
+    KINDS.includes(value.kind as FailureKind) &&
+    Number.isInteger(value.port) &&
+    typeof value.time === 'number' &&
+    value.time >= EARLIEST &&
+    value.time < LATEST
   );
+}
+
+/** The key the popup lists entries by: one entry per URL and error. */
+export function historyKey(entry: Pick<HistoryEntry, 'url' | 'code'>): string {
+  return `${entry.code} ${entry.url}`;
+}
+
+/** Entries in order, without duplicates, within the entry and byte caps. */
+function capped(entries: readonly HistoryEntry[], size: number): HistoryEntry[] {
+  const seen = new Set<string>();
+  const kept: HistoryEntry[] = [];
+  let bytes = 2;
+  for (const entry of entries) {
+    const key = historyKey(entry);
+    if (seen.has(key)) continue;
+    const cost = byteLength(entry) + 1;
+    if (kept.length >= size || bytes + cost > MAX_HISTORY_BYTES) break;
+    seen.add(key);
+    kept.push(entry);
+    bytes += cost;
+  }
+  return kept;
 }
 
 /** Stored history, validated: anything malformed is dropped, never thrown. */
 export async function readHistory(): Promise<HistoryEntry[]> {
   const stored: unknown = await historyItem.getValue();
-  return Array.isArray(stored) ? stored.filter(isEntry).slice(0, MAX_HISTORY_SIZE) : [];
+  return Array.isArray(stored) ? capped(stored.filter(isEntry), MAX_HISTORY_SIZE) : [];
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+let pending: { entries: HistoryEntry[]; size: number } | undefined;
+let writing: Promise<void> = Promise.resolve();
 
-/** Adds a failure, keeping at most `size` entries (the setting; 0 keeps none). */
+async function write(entries: HistoryEntry[], size: number): Promise<void> {
+  const next = capped([...entries, ...(await readHistory())], size);
+  try {
+    await historyItem.setValue(next);
+  } catch (error) {
+    // The area is full: the history is a convenience, and must never hold the settings' room.
+    console.error('[Port Doctor] history not saved:', error);
+  }
+}
+
+/**
+ * Adds a failure, keeping at most `size` entries (the setting; 0 keeps none). Failures that arrive while a
+ * write runs are written together in the next one.
+ */
 export function addToHistory(failure: Failure, size = HISTORY_SIZE): Promise<void> {
   const { kind, url, port, code, time } = failure;
-  const next = queue.then(async () => {
-    const earlier = (await readHistory()).filter((entry) => entry.url !== url || entry.code !== code);
-    await historyItem.setValue([{ kind, url, port, code, time }, ...earlier].slice(0, size));
+  const entry = { kind, url, port, code, time };
+  if (pending) {
+    pending.entries.unshift(entry);
+    pending.size = size;
+    return writing;
+  }
+  pending = { entries: [entry], size };
+  writing = writing.then(() => {
+    const batch = pending ?? { entries: [], size };
+    pending = undefined;
+    return write(batch.entries, batch.size);
   });
-  queue = next.catch((error: unknown) => console.error('[Port Doctor] history', error));
-  return next;
+  return writing;
 }
 
 export function clearHistory(): Promise<void> {

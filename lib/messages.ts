@@ -3,7 +3,8 @@
  * maps to its request and response types; the background registers all handlers as one object.
  */
 import { browser } from 'wxt/browser';
-import type { TabFailure } from './tab-state.ts';
+import type { CardEntry } from './card.ts';
+import { callerRoles, MAX_MESSAGE_URL, noPayload, onlyString, type Caller } from './senders.ts';
 
 export interface Status {
   version: string;
@@ -12,15 +13,15 @@ export interface Status {
 }
 
 export interface Protocol {
-  /** Is the background alive, and which instance answers? */
+  /** Is the background alive, and which instance answers? (The options page.) */
   status: { request: null; response: Status };
-  /** The overlay asks what was blocked in its own tab. */
-  tabFailures: { request: null; response: TabFailure[] };
-  /** The overlay asks which ports the user prefers (settings), to lead its suggestions. */
+  /** The card asks what its page may be shown of the blocked requests in its own tab. */
+  cardEntries: { request: null; response: CardEntry[] };
+  /** The card asks which ports the user prefers (settings), to lead its suggestions. */
   preferredPorts: { request: null; response: number[] };
-  /** The overlay's "Why?": open the explanation of one failure in a new tab. */
-  openExplanation: { request: { url: string; code: string }; response: boolean };
-  /** The overlay's "Don't show on this site", for the page that sent it. */
+  /** The card's "Why?": open the explanation of one of its lines (by its label) in a new tab. */
+  openExplanation: { request: { label: string }; response: boolean };
+  /** The card's "Don't show on this site", for the page that sent it. */
   muteSite: { request: null; response: boolean };
   /** The explanation page asks to load an http(s) URL in its tab (Retry, "open on port N"). */
   openUrl: { request: { url: string }; response: boolean };
@@ -38,6 +39,18 @@ export type Handlers = {
   [K in MessageName]: (request: Protocol[K]['request'], sender: Sender) => Promise<Protocol[K]['response']>;
 };
 
+/** Per message: who may send it, and its payload's only valid shape (undefined: refused). */
+const RULES: {
+  [K in MessageName]: { from: Caller; request: (value: unknown) => Protocol[K]['request'] | undefined };
+} = {
+  status: { from: 'extension-page', request: noPayload },
+  cardEntries: { from: 'card', request: noPayload },
+  preferredPorts: { from: 'card', request: noPayload },
+  openExplanation: { from: 'card', request: onlyString('label', MAX_MESSAGE_URL) },
+  muteSite: { from: 'card', request: noPayload },
+  openUrl: { from: 'explanation-page', request: onlyString('url', MAX_MESSAGE_URL) },
+};
+
 interface Envelope {
   portDoctor: MessageName;
   request: unknown;
@@ -46,10 +59,10 @@ interface Envelope {
 /** Sent from the background to a tab's overlay when more failures arrive. */
 const OVERLAY_REFRESH = { portDoctorOverlay: 'refresh' } as const;
 
-function isEnvelope(value: unknown, handlers: Handlers): value is Envelope {
+function isEnvelope(value: unknown): value is Envelope {
   if (typeof value !== 'object' || value === null || !('portDoctor' in value)) return false;
   const name = (value as { portDoctor: unknown }).portDoctor;
-  return typeof name === 'string' && Object.hasOwn(handlers, name);
+  return typeof name === 'string' && Object.hasOwn(RULES, name);
 }
 
 export function send<K extends MessageName>(
@@ -61,21 +74,26 @@ export function send<K extends MessageName>(
 }
 
 /**
- * Registers the background's handlers. Only this extension's own pages and scripts are answered. It answers
+ * Registers the background's handlers. A message is answered only when its sender holds the role its rule
+ * names and its payload has the rule's shape; anything else gets no answer and runs nothing. It answers
  * through sendResponse rather than a returned promise, which both browsers and WXT's fake browser support.
  */
 export function handleMessages(handlers: Handlers): void {
   browser.runtime.onMessage.addListener(
     (message: unknown, sender, sendResponse: (response: unknown) => void) => {
-      if (sender.id !== browser.runtime.id || !isEnvelope(message, handlers)) return false;
+      if (!isEnvelope(message)) return false;
+      const rule = RULES[message.portDoctor];
+      const roles = callerRoles(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      const request = rule.request(message.request);
+      if (!roles.has(rule.from) || request === undefined) {
+        console.warn('[Port Doctor] refused message', message.portDoctor, 'from', sender.url);
+        return false;
+      }
       const handler = handlers[message.portDoctor] as (request: unknown, sender: Sender) => Promise<unknown>;
-      handler(message.request, { tabId: sender.tab?.id, url: sender.url }).then(
-        sendResponse,
-        (error: unknown) => {
-          console.error('[Port Doctor] message', message.portDoctor, error);
-          sendResponse(undefined);
-        },
-      );
+      handler(request, { tabId: sender.tab?.id, url: sender.url }).then(sendResponse, (error: unknown) => {
+        console.error('[Port Doctor] message', message.portDoctor, error);
+        sendResponse(undefined);
+      });
       return true;
     },
   );

@@ -1,21 +1,85 @@
 /**
- * Remembers which frames started a navigation (webNavigation.onBeforeNavigate) until it commits. Firefox
- * fires no onBeforeNavigate for a port it refuses, so a commit without a start is the refused load.
- * Kept in memory: the two events are milliseconds apart, and the event that starts a sleeping background
- * page is delivered to it.
+ * Firefox: which frames started loading a URL on a port Firefox blocks (webNavigation.onBeforeNavigate).
+ * Firefox fires no onBeforeNavigate for a port it refuses, so a commit on such a port with no start is the
+ * refused load, and a commit with one is a port the user re-allowed (network.security.ports.banned.override).
+ *
+ * A start is matched on tab, frame and origin within START_WINDOW_MS, not on the exact URL: Firefox reports
+ * the start with the requested URL and the commit with the document's, so a redirect (/app → /app/, a login
+ * page) changes the URL but not the origin (hardening-review.md M3). Starts are kept in storage.session
+ * too, because the event page may be suspended while a slow dev server compiles. Only starts on blocked
+ * ports are kept, so healthy pages cost nothing here.
  */
-export class NavigationStarts {
-  #started = new Map<string, string>();
+import { storage } from 'wxt/utils/storage';
+import { originOf } from './bounded.ts';
+import { isRecord } from './records.ts';
 
-  start(tabId: number, frameId: number, url: string): void {
-    this.#started.set(`${tabId}:${frameId}`, url);
+/** How long a started load may take to commit: a dev server's first compile can take minutes. */
+export const START_WINDOW_MS = 5 * 60_000;
+/** Frames whose starts are kept at once; the oldest go first. */
+const MAX_STARTS = 100;
+
+interface Start {
+  origin: string;
+  time: number;
+}
+
+type Starts = Record<string, Start>;
+
+export const startsItem = storage.defineItem<unknown>('session:navigationStarts', { fallback: {} });
+
+function readStarts(stored: unknown): Starts {
+  if (!isRecord(stored)) return {};
+  const starts: Starts = {};
+  for (const [key, value] of Object.entries(stored))
+    if (isRecord(value) && typeof value.origin === 'string' && typeof value.time === 'number')
+      starts[key] = { origin: value.origin, time: value.time };
+  return starts;
+}
+
+/** Pure: does a commit of `url` at `now` match the frame's start? */
+export function matchesStart(start: Start | undefined, url: string, now: number): boolean {
+  return start !== undefined && start.origin === originOf(url) && now - start.time <= START_WINDOW_MS;
+}
+
+export class NavigationStarts {
+  #starts: Starts = {};
+  #loaded: Promise<void> | undefined;
+  #writing: Promise<void> = Promise.resolve();
+
+  #load(): Promise<void> {
+    this.#loaded ??= startsItem.getValue().then(
+      (stored) => void (this.#starts = { ...readStarts(stored), ...this.#starts }),
+      () => undefined,
+    );
+    return this.#loaded;
   }
 
-  /** Was this commit preceded by its start? Forgets the start either way. */
-  commit(tabId: number, frameId: number, url: string): boolean {
+  #save(): Promise<void> {
+    const snapshot = { ...this.#starts };
+    this.#writing = this.#writing
+      .then(() => startsItem.setValue(snapshot))
+      .catch((error: unknown) => console.error('[Port Doctor] navigation starts', error));
+    return this.#writing;
+  }
+
+  async start(tabId: number, frameId: number, url: string, now: number): Promise<void> {
+    await this.#load();
     const key = `${tabId}:${frameId}`;
-    const started = this.#started.get(key) === url;
-    this.#started.delete(key);
-    return started;
+    delete this.#starts[key];
+    this.#starts[key] = { origin: originOf(url), time: now };
+    const keys = Object.keys(this.#starts);
+    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_STARTS))) delete this.#starts[old];
+    return this.#save();
+  }
+
+  /** Was this commit preceded by its start? Forgets the frame's start either way. */
+  async commit(tabId: number, frameId: number, url: string, now: number): Promise<boolean> {
+    await this.#load();
+    const key = `${tabId}:${frameId}`;
+    const start = this.#starts[key];
+    if (start === undefined) return false;
+    delete this.#starts[key];
+    void this.#save();
+    return matchesStart(start, url, now);
   }
 }

@@ -5,7 +5,7 @@ import { explainPageUrl, type ExplainParams } from './explain-link.ts';
 import type { Failure } from './failure.ts';
 import { addToHistory } from './history.ts';
 import { notifyOverlay } from './messages.ts';
-import { recordFailure, setExplained } from './tab-state.ts';
+import type { TabState } from './tab-state.ts';
 import { safeUrl } from './url.ts';
 
 const BADGE_COLOR = '#c2410c';
@@ -20,29 +20,45 @@ export interface PresentOptions {
   historySize: number;
   /** The notification's text, made by the caller (it owns i18n), only when one is shown. */
   notification: () => NotificationText;
+  /**
+   * Is the tab still on the navigation that failed? Checked right before the tab is moved: the user may
+   * have typed another URL meanwhile, and what the user did last wins (hardening-review.md L4).
+   */
+  current: () => boolean;
+  tabs: TabState;
+  overlays: Overlays;
 }
 
-export async function present(
-  failure: Failure,
-  actions: Actions,
-  overlays: Overlays,
-  options: PresentOptions,
-): Promise<void> {
+export async function present(failure: Failure, actions: Actions, options: PresentOptions): Promise<void> {
   const { tabId } = failure;
   if (!actions.record) return;
-  const recorded = Promise.all([recordFailure(failure), addToHistory(failure, options.historySize)]);
+  // A whole-tab failure the user has already left behind: kept in the history, nothing else.
+  const superseded = failure.resource === 'main_frame' && !options.current();
   // The tab leaves its error page first: every millisecond here is the user's wait for the answer.
-  if (actions.explain) {
-    await Promise.all([explainInTab(failure), recorded]);
-    return;
-  }
-  await recorded;
+  const explained = actions.explain && !superseded ? explainInTab(failure, options.tabs) : undefined;
+  const incognito = await isIncognito(tabId);
+  await Promise.all([
+    explained,
+    superseded ? undefined : options.tabs.record(failure),
+    incognito ? undefined : addToHistory(failure, options.historySize),
+  ]);
+  if (superseded || actions.explain) return;
   if (actions.notify) await notify(failure, options.notification());
   if (actions.badge) {
     await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
     await browser.action.setBadgeText({ tabId, text: '!' });
   }
-  if (actions.overlay) await overlays.show(tabId);
+  if (actions.overlay) await options.overlays.show(tabId);
+}
+
+/** Private (incognito) windows leave nothing behind: their failures never reach the history. */
+async function isIncognito(tabId: number): Promise<boolean> {
+  try {
+    return (await browser.tabs.get(tabId)).incognito;
+  } catch {
+    // The tab is gone: whatever it was, keep nothing of it.
+    return true;
+  }
 }
 
 /**
@@ -74,11 +90,27 @@ export class Overlays {
 }
 
 /** Sends a tab whose page failed to the explanation of the failure. */
-export async function explainInTab(failure: Pick<Failure, 'tabId' | 'url' | 'code'>): Promise<void> {
+export async function explainInTab(
+  failure: Pick<Failure, 'tabId' | 'url' | 'code'>,
+  tabs: TabState,
+): Promise<void> {
   await Promise.all([
-    setExplained(failure.tabId, failure.url),
     browser.tabs.update(failure.tabId, { url: explanationUrl(failure) }),
+    tabs.setExplained(failure.tabId, failure.url),
   ]);
+}
+
+/**
+ * A click on our notification, maybe minutes later: the tab is sent to the explanation only if it still
+ * shows the failure; otherwise whatever the user has there now stays, and the explanation opens in a new tab.
+ */
+export async function explainNotified(
+  failure: Pick<Failure, 'tabId' | 'url' | 'code'>,
+  tabs: TabState,
+): Promise<void> {
+  const tab = await browser.tabs.get(failure.tabId).catch(() => undefined);
+  if (tab?.url === failure.url) await explainInTab(failure, tabs);
+  else await browser.tabs.create({ url: explanationUrl(failure) });
 }
 
 /** The notification's id carries what a click needs, so it works after the worker restarted. */
@@ -139,8 +171,8 @@ export async function pageOrigin(tabId: number): Promise<string | undefined> {
 }
 
 /** Navigates a tab to an http(s) URL on the user's request (Retry, "open on port N"). */
-export async function openInTab(tabId: number, url: string): Promise<void> {
+export async function openInTab(tabId: number, url: string, tabs: TabState): Promise<void> {
   // A deliberate retry must be explained again if it fails again.
-  await setExplained(tabId, undefined);
+  await tabs.setExplained(tabId, undefined);
   await browser.tabs.update(tabId, { url });
 }

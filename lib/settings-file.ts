@@ -2,7 +2,8 @@
  * Export and import of the settings as a JSON file. An import is validated like stored settings, but stricter:
  * a file with any wrong field changes nothing and the user is told which fields. Pure.
  */
-import { isRecord, migrateToV2, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
+import { isRecord } from './records.ts';
+import { migrateToV2, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
 
 export const FILE_FORMAT = 'port-doctor-settings';
 /** Far above any real export (200 muted sites...), far below what could hurt the page. */

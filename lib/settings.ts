@@ -5,9 +5,10 @@
  * in storage.local, which is read when sync is unavailable or over its quota.
  */
 import { storage } from 'wxt/utils/storage';
-import { HISTORY_SIZE, MAX_HISTORY_SIZE } from './history.ts';
+import { HISTORY_SIZE, historyItem, MAX_HISTORY_SIZE } from './history.ts';
 import { parseHostPattern } from './host-patterns.ts';
 import { parsePortEntry, parseSinglePort } from './port-list.ts';
+import { isRecord } from './records.ts';
 import { isWebUrl, safeUrl } from './url.ts';
 
 /** What Port Doctor does when a whole tab fails. */
@@ -63,10 +64,6 @@ export interface Validated {
   settings: Settings;
   /** The fields that were missing or invalid (all or some entries) and got their default, and unknown keys. */
   repaired: string[];
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function reaction(value: unknown): Reaction | null {
@@ -158,7 +155,9 @@ export function validateSettings(raw: unknown): Validated {
     if (result) target[key] = result.items;
     if (!result?.clean) repaired.push(key);
   }
-  for (const key of Object.keys(raw)) if (!(key in DEFAULT_SETTINGS)) repaired.push(`unknown key "${key}"`);
+  // Object.hasOwn: "constructor" or "__proto__" in a file are unknown keys, not the prototype's.
+  for (const key of Object.keys(raw))
+    if (!Object.hasOwn(DEFAULT_SETTINGS, key)) repaired.push(`unknown key "${key}"`);
   return { settings, repaired };
 }
 
@@ -222,18 +221,52 @@ export class SettingsCache {
   }
 }
 
-/** Saves settings (validated first) to both areas. Returns what was saved. */
+/**
+ * Saves settings (validated first) to both areas; either one is enough. A full storage.local (the
+ * history is the only other thing there) gives up the history to make room: settings always win.
+ */
 export async function saveSettings(next: unknown): Promise<Settings> {
   const { settings } = validateSettings(next);
-  await localSettingsItem.setValue(settings);
+  const local = await localSettingsItem.setValue(settings).then(
+    () => true,
+    async (error: unknown) => {
+      console.warn('[Port Doctor] storage.local refused the settings; clearing the history for room:', error);
+      await historyItem.setValue([]).catch(() => undefined);
+      return localSettingsItem.setValue(settings).then(
+        () => true,
+        () => false,
+      );
+    },
+  );
   try {
     await syncSettingsItem.setValue(settings);
   } catch (error) {
     // Over sync's per-item quota (8 KB in Chrome) or sync unavailable: the local copy must then win.
-    console.info('[Port Doctor] settings kept locally only:', error);
+    console.info('[Port Doctor] settings not synced:', error);
     await syncSettingsItem.removeValue().catch(() => undefined);
+    if (!local) throw new Error('Neither storage area took the settings', { cause: error });
   }
   return settings;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Reads, changes and saves the settings as one step, so that two changes at once (the card's "Don't show on
+ * this site" in the background and a save on the options page) cannot lose either. Across the extension's
+ * pages and its worker through a Web Lock (same origin, one lock); in one context through a queue, where
+ * Web Locks are missing (the unit tests' Node).
+ */
+export function updateSettings(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+  const step = async () => {
+    const current = await loadSettings();
+    return saveSettings({ ...current, ...change(current) });
+  };
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  const run = locks ? () => locks.request('port-doctor-settings', step) : step;
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 /** Calls back with the validated settings whenever they change, from any page. Returns the unwatch. */
@@ -245,7 +278,7 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
 
 /** "Don't show on this site": remembers the origin. */
 export async function muteSite(origin: string): Promise<void> {
-  const settings = await loadSettings();
-  if (settings.mutedSites.includes(origin)) return;
-  await saveSettings({ ...settings, mutedSites: [...settings.mutedSites, origin].slice(-LIMITS.mutedSites) });
+  await updateSettings(({ mutedSites }) =>
+    mutedSites.includes(origin) ? {} : { mutedSites: [...mutedSites, origin].slice(-LIMITS.mutedSites) },
+  );
 }

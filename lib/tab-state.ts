@@ -1,13 +1,25 @@
 /**
- * What failed in each tab, kept in storage.session: it survives the service worker being stopped, and
- * disappears with the browser session. The same failing URL is counted, not repeated, so a page that hits a
- * blocked port a hundred times stores one entry. Writes are queued so two events cannot race.
+ * What failed in each tab, and which URL each tab was last sent to the explanation for, kept in
+ * storage.session: it survives the service worker being stopped, and disappears with the browser session.
+ *
+ * The background holds one TabState: the stored maps are read once, kept in memory, and written back in
+ * batches (every change made while a write is under way goes out in the next single write), so a page
+ * that fails a thousand times costs a handful of writes. Bounded in bytes, not only in entries: any website
+ * can make the browser report failures (hardening-review.md M1). Views read the stored copy.
  */
 import { storage } from 'wxt/utils/storage';
+import { byteLength } from './bounded.ts';
 import type { Failure } from './failure.ts';
+import { isRecord } from './records.ts';
 
 /** Distinct failing URLs kept per tab: enough for any page, bounded for a runaway one. */
 export const MAX_FAILURES_PER_TAB = 50;
+/** Bytes kept per tab; the oldest failures go first. */
+export const MAX_TAB_BYTES = 16 * 1024;
+/** Bytes kept for all tabs together; the tabs that failed longest ago go first (the quota is 10 MB). */
+export const MAX_TOTAL_BYTES = 256 * 1024;
+/** Tabs remembered as closed, so that a failure still in flight cannot bring a closed tab back. */
+const CLOSED_REMEMBERED = 1000;
 
 export interface TabFailure extends Failure {
   /** How many times this URL failed this way in the tab. */
@@ -15,76 +27,170 @@ export interface TabFailure extends Failure {
 }
 
 type TabFailures = Record<string, TabFailure[]>;
+type Explained = Record<string, string>;
 
-export const tabFailuresItem = storage.defineItem<TabFailures>('session:tabFailures', { fallback: {} });
-
-let queue: Promise<unknown> = Promise.resolve();
-
+export const tabFailuresItem = storage.defineItem<unknown>('session:tabFailures', { fallback: {} });
 /**
- * Tabs that have any state here, known without a storage round trip. Healthy pages navigate all the time
- * and must cost nothing: a tab not in this set needs no clean-up. Read from storage once per background
- * instance, then kept in step by every write.
+ * Back from the explanation reloads the URL that failed, which fails again: with this, the second failure
+ * only marks the toolbar button instead of bouncing the user back into the explanation.
  */
-let tracked: Promise<Set<number>> | undefined;
+export const explainedItem = storage.defineItem<unknown>('session:explained', { fallback: {} });
 
-function trackedTabs(): Promise<Set<number>> {
-  tracked ??= Promise.all([tabFailuresItem.getValue(), explainedItem.getValue()]).then(
-    ([failures, explained]) => new Set([...Object.keys(failures), ...Object.keys(explained)].map(Number)),
+function isTabFailure(value: unknown): value is TabFailure {
+  return (
+    isRecord(value) &&
+    typeof value.url === 'string' &&
+    typeof value.kind === 'string' &&
+    typeof value.code === 'string' &&
+    typeof value.resource === 'string' &&
+    Number.isInteger(value.port) &&
+    Number.isInteger(value.tabId) &&
+    Number.isInteger(value.frameId) &&
+    Number.isFinite(value.time) &&
+    Number.isInteger(value.count)
   );
-  return tracked;
 }
 
-/** Does this tab have anything to clean up? */
-export async function hasState(tabId: number): Promise<boolean> {
-  return (await trackedTabs()).has(tabId);
+/** Stored failures, validated: a corrupt store reads as empty, never throws. */
+function readFailures(stored: unknown): TabFailures {
+  if (!isRecord(stored)) return {};
+  const result: TabFailures = {};
+  for (const [tab, list] of Object.entries(stored))
+    if (/^\d+$/.test(tab) && Array.isArray(list)) result[tab] = list.filter(isTabFailure);
+  return result;
 }
 
-function update(change: (all: TabFailures) => TabFailures): Promise<void> {
-  const next = queue.then(async () => tabFailuresItem.setValue(change(await tabFailuresItem.getValue())));
-  queue = next.catch((error: unknown) => console.error('[Port Doctor] tab state', error));
-  return next;
+function readExplained(stored: unknown): Explained {
+  if (!isRecord(stored)) return {};
+  return Object.fromEntries(
+    Object.entries(stored).filter(([tab, url]) => /^\d+$/.test(tab) && typeof url === 'string'),
+  ) as Explained;
 }
 
-/** Adds a failure to its tab, newest last. A failure of the whole tab starts its list afresh. */
-export async function recordFailure(failure: Failure): Promise<void> {
-  (await trackedTabs()).add(failure.tabId);
-  return update((all) => {
-    const earlier = failure.resource === 'main_frame' ? [] : (all[failure.tabId] ?? []);
+/** A tab's failures within the per-tab caps, newest kept. */
+function capTab(list: TabFailure[]): TabFailure[] {
+  const kept = list.slice(-MAX_FAILURES_PER_TAB);
+  while (kept.length > 1 && byteLength(kept) > MAX_TAB_BYTES) kept.shift();
+  return kept;
+}
+
+export class TabState {
+  #failures: TabFailures = {};
+  #explained: Explained = {};
+  #loaded: Promise<void> | undefined;
+  #closed = new Set<number>();
+  #writing: Promise<void> = Promise.resolve();
+  #next: Promise<void> | undefined;
+
+  #load(): Promise<void> {
+    this.#loaded ??= Promise.all([tabFailuresItem.getValue(), explainedItem.getValue()]).then(
+      ([failures, explained]) => {
+        this.#failures = { ...readFailures(failures), ...this.#failures };
+        this.#explained = { ...readExplained(explained), ...this.#explained };
+      },
+      (error: unknown) => console.error('[Port Doctor] tab state unreadable:', error),
+    );
+    return this.#loaded;
+  }
+
+  /** Writes both maps once every change made so far; changes made while a write runs share the next one. */
+  #flush(): Promise<void> {
+    this.#next ??= this.#writing.then(() => {
+      this.#next = undefined;
+      this.#writing = this.#write();
+      return this.#writing;
+    });
+    return this.#next;
+  }
+
+  async #write(): Promise<void> {
+    this.#capTotal();
+    try {
+      await Promise.all([tabFailuresItem.setValue(this.#failures), explainedItem.setValue(this.#explained)]);
+    } catch (error) {
+      // The area is full (something else filled it): keep what matters now, the newest tab, and go on.
+      console.error('[Port Doctor] tab state not saved, keeping the newest tab only:', error);
+      const newest = Object.keys(this.#failures).at(-1);
+      this.#failures = newest ? { [newest]: this.#failures[newest] ?? [] } : {};
+      await Promise.all([
+        tabFailuresItem.setValue(this.#failures),
+        explainedItem.setValue(this.#explained),
+      ]).catch((again: unknown) => console.error('[Port Doctor] tab state kept in memory only:', again));
+    }
+  }
+
+  /** Drops the tabs that failed longest ago until all fit; the most recent tab always stays. */
+  #capTotal(): void {
+    const tabs = Object.keys(this.#failures);
+    while (tabs.length > 1 && byteLength(this.#failures) > MAX_TOTAL_BYTES) {
+      delete this.#failures[tabs.shift() ?? ''];
+    }
+    const explained = Object.keys(this.#explained);
+    for (const tab of explained.slice(0, Math.max(0, explained.length - MAX_FAILURES_PER_TAB * 10)))
+      delete this.#explained[tab];
+  }
+
+  /** Adds a failure to its tab, newest last. A failure of the whole tab starts its list afresh. */
+  async record(failure: Failure): Promise<void> {
+    await this.#load();
+    if (this.#closed.has(failure.tabId)) return;
+    const tab = String(failure.tabId);
+    const earlier = failure.resource === 'main_frame' ? [] : (this.#failures[tab] ?? []);
     const same = earlier.find((entry) => entry.url === failure.url && entry.kind === failure.kind);
     const others = earlier.filter((entry) => entry !== same);
-    const entry = { ...failure, count: (same?.count ?? 0) + 1 };
-    return { ...all, [failure.tabId]: [...others, entry].slice(-MAX_FAILURES_PER_TAB) };
-  });
+    // Re-inserted: the map's order is the order in which tabs last failed, which #capTotal relies on.
+    delete this.#failures[tab];
+    this.#failures[tab] = capTab([...others, { ...failure, count: (same?.count ?? 0) + 1 }]);
+    return this.#flush();
+  }
+
+  /** A new page in the tab: what failed in the old one no longer applies. Costs nothing for healthy tabs. */
+  async forget(tabId: number): Promise<void> {
+    await this.#load();
+    const tab = String(tabId);
+    if (!(tab in this.#failures)) return;
+    delete this.#failures[tab];
+    return this.#flush();
+  }
+
+  /** The tab closed: all of it goes, and a failure still on its way cannot bring it back. */
+  async closed(tabId: number): Promise<void> {
+    this.#closed.add(tabId);
+    if (this.#closed.size > CLOSED_REMEMBERED) this.#closed.delete(this.#closed.values().next().value ?? -1);
+    await this.#load();
+    const tab = String(tabId);
+    if (!(tab in this.#failures) && !(tab in this.#explained)) return;
+    delete this.#failures[tab];
+    delete this.#explained[tab];
+    return this.#flush();
+  }
+
+  async failures(tabId: number): Promise<TabFailure[]> {
+    await this.#load();
+    return this.#failures[String(tabId)] ?? [];
+  }
+
+  async explainedUrl(tabId: number): Promise<string | undefined> {
+    await this.#load();
+    return this.#explained[String(tabId)];
+  }
+
+  async setExplained(tabId: number, url: string | undefined): Promise<void> {
+    await this.#load();
+    const tab = String(tabId);
+    if (this.#explained[tab] === url || (url !== undefined && this.#closed.has(tabId))) return;
+    delete this.#explained[tab];
+    if (url !== undefined) this.#explained[tab] = url;
+    return this.#flush();
+  }
 }
 
-/** A tab closed, or loaded a page that worked: its failures are history. */
-export async function forgetTab(tabId: number): Promise<void> {
-  if (!(await hasState(tabId))) return;
-  return update((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== String(tabId))));
-}
-
+/** For the views (the popup): the stored failures of one tab. */
 export async function failuresForTab(tabId: number): Promise<TabFailure[]> {
-  return (await tabFailuresItem.getValue())[tabId] ?? [];
+  return readFailures(await tabFailuresItem.getValue())[String(tabId)] ?? [];
 }
 
-/**
- * The URL each tab was last sent to the explanation page for. Back from the explanation reloads that URL,
- * which fails again: with this, the second failure only marks the toolbar button instead of bouncing the
- * user back into the explanation. A page that loads in the tab clears it.
- */
-export const explainedItem = storage.defineItem<Record<string, string>>('session:explained', {
-  fallback: {},
-});
-
+/** For the views and tests: the stored URL a tab was last explained for. */
 export async function explainedUrl(tabId: number): Promise<string | undefined> {
-  return (await explainedItem.getValue())[tabId];
-}
-
-export async function setExplained(tabId: number, url: string | undefined): Promise<void> {
-  if (url === undefined && !(await hasState(tabId))) return;
-  if (url !== undefined) (await trackedTabs()).add(tabId);
-  const all = await explainedItem.getValue();
-  if (all[tabId] === url) return;
-  const next = Object.fromEntries(Object.entries(all).filter(([id]) => id !== String(tabId)));
-  await explainedItem.setValue(url === undefined ? next : { ...next, [tabId]: url });
+  return readExplained(await explainedItem.getValue())[String(tabId)];
 }

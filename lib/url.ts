@@ -23,3 +23,9 @@ export function isWebUrl(text: string): boolean {
   const url = safeUrl(text);
   return url !== null && (url.protocol === 'http:' || url.protocol === 'https:');
 }
+
+/** The port a URL string connects to, or null when it is no URL or has no port (see effectivePort). */
+export function portOf(text: string): number | null {
+  const url = safeUrl(text);
+  return url ? effectivePort(url) : null;
+}

@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { ALL_SITES } from '@/lib/all-sites';
 import { exportSettings, importSettings, type ImportError } from '@/lib/settings-file';
-import { defaultSettings, loadSettings, saveSettings, watchSettings, type Settings } from '@/lib/settings';
+import { defaultSettings, loadSettings, updateSettings, watchSettings, type Settings } from '@/lib/settings';
 
 /** "Watch requests on all sites": an optional host permission, asked for on a click. */
 export const ALL_SITES_PERMISSION = { origins: ALL_SITES };
 const NOTIFICATIONS: { permissions: ['notifications'] } = { permissions: ['notifications'] };
 
 export type Notice =
-  | { kind: 'saved' | 'reset' | 'imported' | 'notify-denied' | 'all-sites-refused' }
+  | { kind: 'saved' | 'reset' | 'imported' | 'notify-denied' | 'all-sites-refused' | 'save-failed' }
   | { kind: 'import-failed'; error: ImportError };
 
 /**
@@ -36,10 +36,21 @@ export class OptionsState {
     });
   }
 
+  /**
+   * Saves only what this page changed, on top of the settings as stored now: a site muted from a card
+   * meanwhile is kept. A save that fails (both storage areas refused) is said, and the page shows what is
+   * really stored.
+   */
   async update(patch: Partial<Settings>, notice: Notice = { kind: 'saved' }): Promise<void> {
     if (!this.settings) return;
-    this.settings = await saveSettings({ ...$state.snapshot(this.settings), ...patch });
-    this.notice = notice;
+    try {
+      this.settings = await updateSettings(() => patch);
+      this.notice = notice;
+    } catch (error) {
+      console.error('[Port Doctor] settings not saved:', error);
+      this.settings = await loadSettings();
+      this.notice = { kind: 'save-failed' };
+    }
   }
 
   /**
@@ -81,6 +92,21 @@ export class OptionsState {
       this.notice = { kind: 'import-failed', error: result.error };
       return;
     }
-    await this.update(result.settings, { kind: 'imported' });
+    // A file may turn on notifications: they need the permission, asked for now (Firefox refuses outside a
+    // click, so the badge is kept there, and the page says so, as chooseReaction does).
+    const settings = { ...result.settings };
+    const wantsNotify = settings.blockedNavigation === 'notify' || settings.localFailures === 'notify';
+    if (wantsNotify && !(await this.#notificationsAllowed())) {
+      for (const field of ['blockedNavigation', 'localFailures'] as const)
+        if (settings[field] === 'notify') settings[field] = 'badge';
+      await this.update(settings, { kind: 'notify-denied' });
+      return;
+    }
+    await this.update(settings, { kind: 'imported' });
+  }
+
+  async #notificationsAllowed(): Promise<boolean> {
+    if (await browser.permissions.contains(NOTIFICATIONS).catch(() => false)) return true;
+    return browser.permissions.request(NOTIFICATIONS).catch(() => false);
   }
 }

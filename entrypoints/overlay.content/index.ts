@@ -42,12 +42,12 @@ export default defineContentScript({
     let timer: number | undefined;
     const refresh = async (): Promise<void> => {
       timer = undefined;
-      const [failures, preferred] = await Promise.all([
-        send('tabFailures', null),
+      const [entries, preferred] = await Promise.all([
+        send('cardEntries', null),
         state.preferred ?? send('preferredPorts', null),
       ]);
       state.preferred = preferred ?? [];
-      state.set(failures);
+      state.set(entries);
       if (ready && state.visible && !mounted) {
         ui.mount();
         mounted = true;
@@ -62,8 +62,17 @@ export default defineContentScript({
       if (mounted) ui.remove();
       mounted = false;
     };
+    // The card is the page's guest, not its tool: in a closed shadow root the page's scripts can neither
+    // read it nor reach its buttons (hardening-review.md L1, M2), and every action below asks for a click
+    // the browser vouches for.
+    const trusted =
+      (action: () => void) =>
+      (event: Event): void => {
+        if (event.isTrusted) action();
+      };
     const ui = await createShadowRootUi(ctx, {
       name: 'port-doctor-overlay',
+      mode: 'closed',
       position: 'overlay',
       alignment: 'bottom-right',
       zIndex: 2147483647,
@@ -72,16 +81,16 @@ export default defineContentScript({
           target: container,
           props: {
             state,
-            onDismiss: () => {
+            onDismiss: trusted(() => {
               state.dismiss();
               hide();
-            },
-            onMute: () => {
+            }),
+            onMute: trusted(() => {
               state.mute();
               hide();
               void send('muteSite', null);
-            },
-            onExplain: (url: string, code: string) => void send('openExplanation', { url, code }),
+            }),
+            onExplain: (label: string) => trusted(() => void send('openExplanation', { label })),
           },
         }),
       onRemove: (card) => {

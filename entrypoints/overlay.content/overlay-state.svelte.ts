@@ -1,22 +1,19 @@
-import type { TabFailure } from '@/lib/tab-state';
+import type { CardEntry } from '@/lib/card';
 
-/** What the card shows: the blocked requests of this page, and whether the user put the card away. */
+/** What the card shows: what its page may know of its blocked requests, and whether the user put it away. */
 export class OverlayState {
-  failures = $state<TabFailure[]>([]);
+  entries = $state<CardEntry[]>([]);
   /** The user's preferred ports (settings), asked for once. */
   preferred = $state<number[] | undefined>();
   /** The number of blocked requests when the card was dismissed: it comes back only for new ones. */
   #dismissedAt = $state(-1);
   #muted = $state(false);
 
-  total = $derived(this.failures.reduce((sum, failure) => sum + failure.count, 0));
+  total = $derived(this.entries.reduce((sum, entry) => sum + entry.count, 0));
   visible = $derived(!this.#muted && this.total > 0 && this.total > this.#dismissedAt);
 
-  set(failures: TabFailure[] | undefined): void {
-    // The card is about this page's own requests; a failed navigation has its own explanation page.
-    this.failures = (failures ?? []).filter(
-      (failure) => failure.kind === 'blocked-port' && failure.resource !== 'main_frame',
-    );
+  set(entries: CardEntry[] | undefined): void {
+    this.entries = entries ?? [];
   }
 
   dismiss(): void {

@@ -1,9 +1,20 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Failure } from '@/lib/failure';
-import { addToHistory, clearHistory, HISTORY_SIZE, readHistory } from '@/lib/history';
+import { byteLength } from '@/lib/bounded';
+import {
+  addToHistory,
+  clearHistory,
+  HISTORY_SIZE,
+  MAX_HISTORY_BYTES,
+  MAX_HISTORY_SIZE,
+  readHistory,
+} from '@/lib/history';
 
-const failure = (port: number, time: number): Failure => ({
+/** Times as the background records them: milliseconds since the epoch, here in 2026. */
+const T0 = Date.UTC(2026, 10, 29);
+
+const failure = (port: number, at: number): Failure => ({
   kind: 'blocked-port',
   url: `http://localhost:${port}/`,
   port,
@@ -12,7 +23,7 @@ const failure = (port: number, time: number): Failure => ({
   tabId: 1,
   frameId: 0,
   resource: 'main_frame',
-  time,
+  time: T0 + at,
 });
 
 describe('history', () => {
@@ -27,7 +38,7 @@ describe('history', () => {
       url: 'http://localhost:6029/',
       port: 6029,
       code: 'net::ERR_UNSAFE_PORT',
-      time: 29,
+      time: T0 + 29,
     });
     expect(entries.at(-1)?.port).toBe(6010);
   });
@@ -36,7 +47,7 @@ describe('history', () => {
     await addToHistory(failure(6000, 1));
     await addToHistory(failure(6667, 2));
     await addToHistory(failure(6000, 3));
-    expect((await readHistory()).map((entry) => [entry.port, entry.time])).toEqual([
+    expect((await readHistory()).map((entry) => [entry.port, entry.time - T0])).toEqual([
       [6000, 3],
       [6667, 2],
     ]);
@@ -49,6 +60,48 @@ describe('history', () => {
       expect(await readHistory()).toEqual([]);
     },
   );
+
+  it.each([
+    ['a time no Date can format', { time: 1e20 }],
+    ['a time before 2000', { time: 5 }],
+    ['a time that is not a number', { time: 'yesterday' }],
+    ['an unknown kind', { kind: 'evil' }],
+    ['a port that is no integer', { port: 60.5 }],
+  ])('drops an entry with %s', async (_what, patch) => {
+    const good = { kind: 'blocked-port', url: 'http://localhost:6000/', port: 6000, code: 'c', time: T0 };
+    await fakeBrowser.storage.local.set({
+      history: [{ ...good, url: 'http://localhost:6667/', ...patch }, good],
+    });
+    expect(await readHistory()).toEqual([good]);
+  });
+
+  it('lists one entry per URL and error, so the popup never has two rows with one key', async () => {
+    const entry = { kind: 'blocked-port', url: 'http://localhost:6000/', port: 6000, code: 'c', time: T0 };
+    await fakeBrowser.storage.local.set({
+      history: [entry, { ...entry, time: T0 - 1 }, { ...entry, code: 'd' }],
+    });
+    expect((await readHistory()).map((read) => read.code)).toEqual(['c', 'd']);
+  });
+
+  it('stays within its byte cap, whatever the URLs hold', async () => {
+    const long = (port: number): Failure => ({
+      ...failure(port, port),
+      url: `http://localhost:${port}/${'a'.repeat(1900)}`,
+    });
+    for (let port = 6000; port < 6100; port++) await addToHistory(long(port), MAX_HISTORY_SIZE);
+    const stored = (await fakeBrowser.storage.local.get('history')).history;
+    expect(byteLength(stored)).toBeLessThanOrEqual(MAX_HISTORY_BYTES);
+    expect((await readHistory())[0]?.port).toBe(6099);
+  });
+
+  it('writes a burst of failures in a few writes, and keeps them all', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await Promise.all(
+      Array.from({ length: 50 }, (_, index) => addToHistory(failure(6000 + index, index), 50)),
+    );
+    expect(await readHistory()).toHaveLength(50);
+    expect(set.mock.calls.length).toBeLessThanOrEqual(2);
+  });
 
   it('clears', async () => {
     await addToHistory(failure(6000, 1));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchesHostPatterns, parseHostPattern } from '@/lib/host-patterns';
 import { isLocalHost } from '@/lib/local-host';
+import { importSettings } from '@/lib/settings-file';
+import { validateSettings } from '@/lib/settings';
 
 describe('parseHostPattern', () => {
   it.each([
@@ -31,6 +33,41 @@ describe('parseHostPattern', () => {
     ['a'.repeat(64), 'not-a-host'],
   ])('%j is refused: %s', (input, error) => {
     expect(parseHostPattern(input)).toEqual({ ok: false, error });
+  });
+
+  // A "*." pattern over one public label would make a whole TLD local (and its hosts probed on a click).
+  it.each(['*.com', '*.COM.', '*.dev', '*.io', '*.kr', '*.arpa', '*.1'])('%j is too broad', (input) => {
+    expect(parseHostPattern(input)).toEqual({ ok: false, error: 'too-broad' });
+  });
+
+  it.each([
+    '*.test',
+    '*.localhost',
+    '*.invalid',
+    '*.example',
+    '*.local',
+    '*.internal',
+    '*.intranet',
+    '*.corp',
+    '*.home',
+    '*.lan',
+    '*.private',
+    '*.home.arpa',
+    '*.example.com',
+    'com',
+  ])('%j is narrow enough', (input) => {
+    expect(parseHostPattern(input)).toEqual({ ok: true, pattern: input });
+  });
+
+  it('drops a stored "*.com" on read, and refuses it in an imported file', () => {
+    const { settings, repaired } = validateSettings({ localHosts: ['*.com', '*.test', 'devbox.lan'] });
+    expect(settings.localHosts).toEqual(['*.test', 'devbox.lan']);
+    expect(repaired).toContain('localHosts');
+    const file = { format: 'port-doctor-settings', version: 2, settings: { localHosts: ['*.com'] } };
+    expect(importSettings(JSON.stringify(file))).toEqual({
+      ok: false,
+      error: { reason: 'invalid-fields', fields: ['localHosts'] },
+    });
   });
 });
 

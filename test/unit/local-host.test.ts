@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalHost } from '@/lib/local-host';
+import { isLocalHost, isLoopbackHost } from '@/lib/local-host';
 
 describe('isLocalHost', () => {
   it.each([
@@ -35,5 +35,31 @@ describe('isLocalHost', () => {
     '127.0.0',
   ])('%s is not', (host) => {
     expect(isLocalHost(host)).toBe(false);
+  });
+});
+
+describe('isLoopbackHost: this machine only', () => {
+  it.each([
+    ['localhost', true],
+    ['LOCALHOST.', true],
+    ['app.localhost', true],
+    ['127.0.0.1', true],
+    ['127.255.0.9', true],
+    ['[::1]', true],
+    ['::1', true],
+    // Names no host: loopback on some systems only.
+    ['0.0.0.0', false],
+    ['[::]', false],
+    ['10.0.0.1', false],
+    ['192.168.1.1', false],
+    ['169.254.169.254', false],
+    ['[fe80::1]', false],
+    // A name may resolve to 127.0.0.1, but nothing here can know it.
+    ['devbox.test', false],
+    ['localhost.example.com', false],
+    ['127.0.0.1.nip.io', false],
+    ['[::ffff:7f00:1]', false],
+  ])('%s -> %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 });

@@ -4,7 +4,15 @@ import background from '@/entrypoints/background';
 import { readHistory } from '@/lib/history';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings';
 import { explainedUrl, failuresForTab } from '@/lib/tab-state';
-import { ask, frameDetails, installExtras } from './fake-extras';
+import {
+  ask,
+  frameDetails,
+  fromCard,
+  fromExplanation,
+  fromOptions,
+  installExtras,
+  REFUSED,
+} from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;
 
@@ -17,6 +25,17 @@ beforeEach(async () => {
 async function openTab(url: string): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url, active: true });
   return tab.id!;
+}
+
+/**
+ * A failure that must be handled, in a tab of its own: once it is in the history, every event triggered
+ * before it has been handled too (they go through the same steps, in order), so "nothing happened" can be
+ * asserted.
+ */
+async function sentinel(): Promise<void> {
+  const tabId = await openTab('http://localhost:10080/');
+  await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:10080/', tabId));
+  await vi.waitFor(async () => expect(await failuresForTab(tabId)).toMatchObject([{ port: 10080 }]));
 }
 
 const unsafe = (url: string, tabId: number, frameId = 0) => ({
@@ -67,11 +86,12 @@ describe('background in Chrome', () => {
   it('injects the overlay once for a page fetch, then only refreshes it', async () => {
     const tabId = await openTab('http://localhost:5173/');
     const fetchError = {
-      url: 'http://127.0.0.1:6000/api',
+      url: 'http://127.0.0.1:6000/api?token=1',
       tabId,
       frameId: 0,
       type: 'xmlhttprequest',
       error: 'net::ERR_UNSAFE_PORT',
+      initiator: 'http://localhost:5173',
     };
     await extras.webRequestError.trigger(fetchError);
     await vi.waitFor(() => expect(extras.executeScript).toHaveBeenCalledTimes(1));
@@ -80,9 +100,12 @@ describe('background in Chrome', () => {
     await extras.webRequestError.trigger({ ...fetchError, url: 'ws://127.0.0.1:6667/', type: 'websocket' });
     await vi.waitFor(() => expect(extras.sendMessage).toHaveBeenCalledTimes(2));
     expect(extras.executeScript).toHaveBeenCalledTimes(1);
-    expect(await ask({ portDoctor: 'tabFailures', request: null }, tabId)).toMatchObject([
-      { port: 6000 },
-      { port: 6667 },
+    // The page made both requests: the card may show their paths, never their queries.
+    expect(
+      await ask({ portDoctor: 'cardEntries', request: null }, fromCard(tabId, 'http://localhost:5173/')),
+    ).toEqual([
+      { label: 'http://127.0.0.1:6000/api', port: 6000, count: 1 },
+      { label: 'ws://127.0.0.1:6667/', port: 6667, count: 1 },
     ]);
   });
 
@@ -99,7 +122,9 @@ describe('background in Chrome', () => {
       type: 'image',
       error: 'net::ERR_FAILED',
     });
+    await sentinel();
     expect(await failuresForTab(tabId)).toEqual([]);
+    expect(await readHistory()).toMatchObject([{ port: 10080 }]);
     expect(extras.executeScript).not.toHaveBeenCalled();
   });
 
@@ -111,16 +136,83 @@ describe('background in Chrome', () => {
     await vi.waitFor(async () => expect(await failuresForTab(tabId)).toEqual([]));
   });
 
-  it('answers status, and nobody outside the extension', async () => {
-    expect(await ask({ portDoctor: 'status', request: null })).toMatchObject({ version: '9.9.9' });
-    const listener = vi.fn();
-    const handled = await fakeBrowser.runtime.onMessage.trigger(
-      { portDoctor: 'status', request: null },
-      { id: 'another-extension' },
-      listener,
-    );
-    expect(handled).toEqual([false]);
-    expect(listener).not.toHaveBeenCalled();
+  it('answers status to its own pages, and nobody outside the extension', async () => {
+    expect(await ask({ portDoctor: 'status', request: null }, fromOptions())).toMatchObject({
+      version: '9.9.9',
+    });
+    expect(
+      await ask({ portDoctor: 'status', request: null }, { ...fromOptions(), id: 'another-extension' }),
+    ).toBe(REFUSED);
+  });
+
+  describe('refuses what a content script inside a web page may not ask', () => {
+    const page = 'http://localhost:5173/app';
+    it.each([
+      [
+        'openUrl, which only the explanation page may send',
+        { portDoctor: 'openUrl', request: { url: 'http://evil.test/' } },
+      ],
+      ['status', { portDoctor: 'status', request: null }],
+    ])('%s', async (_what, message) => {
+      const tabId = await openTab(page);
+      expect(await ask(message, fromCard(tabId, page))).toBe(REFUSED);
+      expect((await fakeBrowser.tabs.get(tabId)).url).toBe(page);
+    });
+
+    it.each([
+      ['a sub-frame', (tabId: number) => fromCard(tabId, page, 3)],
+      ['a page that is not http(s)', (tabId: number) => fromCard(tabId, 'file:///home/me/index.html')],
+      ['no tab', () => ({ url: page, frameId: 0 })],
+      ['an extension page', () => fromOptions()],
+    ])('card messages from %s', async (_what, from) => {
+      const tabId = await openTab(page);
+      for (const portDoctor of ['cardEntries', 'preferredPorts', 'muteSite'])
+        expect(await ask({ portDoctor, request: null }, from(tabId))).toBe(REFUSED);
+      expect((await loadSettings()).mutedSites).toEqual([]);
+    });
+
+    it.each([
+      ['no payload', undefined],
+      ['a URL instead of a label', { url: 'http://127.0.0.1:6000/' }],
+      ['an extra field', { label: 'http://127.0.0.1:6000', url: 'x' }],
+      ['a label that is not text', { label: 42 }],
+      ['a label of a megabyte', { label: 'x'.repeat(1 << 20) }],
+    ])('openExplanation with %s', async (_what, request) => {
+      const tabId = await openTab(page);
+      expect(await ask({ portDoctor: 'openExplanation', request }, fromCard(tabId, page))).toBe(REFUSED);
+    });
+
+    it('openExplanation for a line the card never showed', async () => {
+      const tabId = await openTab(page);
+      const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+      expect(
+        await ask(
+          { portDoctor: 'openExplanation', request: { label: 'http://127.0.0.1:6000' } },
+          fromCard(tabId, page),
+        ),
+      ).toBe(false);
+      expect(opened).not.toHaveBeenCalled();
+    });
+  });
+
+  it('opens at most one explanation a second for a page, however often its card is pressed', async () => {
+    const page = 'http://localhost:5173/app';
+    const tabId = await openTab(page);
+    await extras.webRequestError.trigger({
+      url: 'http://127.0.0.1:6000/api',
+      tabId,
+      frameId: 0,
+      type: 'fetch',
+      error: 'net::ERR_UNSAFE_PORT',
+      initiator: 'http://localhost:5173',
+    });
+    await vi.waitFor(async () => expect(await failuresForTab(tabId)).toHaveLength(1));
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    const why = { portDoctor: 'openExplanation', request: { label: 'http://127.0.0.1:6000/api' } };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => ask(why, fromCard(tabId, page))));
+    expect(answers.filter((answer) => answer === true)).toHaveLength(1);
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(opened.mock.calls[0]?.[0].url).toContain('url=http%3A%2F%2F127.0.0.1%3A6000%2Fapi&');
   });
 
   it('does not bounce Back into the explanation, and explains again after a deliberate retry', async () => {
@@ -137,9 +229,12 @@ describe('background in Chrome', () => {
     expect(await redirected()).toBe(false);
 
     // Retry from the explanation page: the next failure is explained again.
-    expect(await ask({ portDoctor: 'openUrl', request: { url: 'http://localhost:6000/' } }, tabId)).toBe(
-      true,
-    );
+    expect(
+      await ask(
+        { portDoctor: 'openUrl', request: { url: 'http://localhost:6000/' } },
+        fromExplanation(tabId),
+      ),
+    ).toBe(true);
     await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));
     await vi.waitFor(async () => expect(await redirected()).toBe(true));
   });
@@ -165,7 +260,7 @@ describe('background in Chrome', () => {
       'data:text/html,x',
       'nonsense',
     ]) {
-      expect(await ask({ portDoctor: 'openUrl', request: { url } }, tabId)).toBe(false);
+      expect(await ask({ portDoctor: 'openUrl', request: { url } }, fromExplanation(tabId))).toBe(false);
     }
     expect((await fakeBrowser.tabs.get(tabId)).url).toBe('chrome-extension://test-extension-id/explain.html');
   });
@@ -216,12 +311,10 @@ describe('background in Chrome', () => {
 
   it('shows no card on a site the user muted, and the card can mute its site', async () => {
     const tabId = await openTab('http://localhost:5173/app');
-    expect(await ask({ portDoctor: 'muteSite', request: null }, tabId)).toBe(false);
-    await fakeBrowser.runtime.onMessage.trigger(
-      { portDoctor: 'muteSite', request: null },
-      { id: fakeBrowser.runtime.id, tab: { id: tabId }, url: 'http://localhost:5173/app' } as never,
-      () => undefined,
-    );
+    expect(await ask({ portDoctor: 'muteSite', request: null }, fromOptions())).toBe(REFUSED);
+    expect(
+      await ask({ portDoctor: 'muteSite', request: null }, fromCard(tabId, 'http://localhost:5173/app')),
+    ).toBe(true);
     await vi.waitFor(async () =>
       expect((await loadSettings()).mutedSites).toEqual(['http://localhost:5173']),
     );

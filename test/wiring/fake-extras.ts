@@ -46,17 +46,50 @@ export function installExtras() {
   return { webRequestError, executeScript, sendMessage, permissionAdded };
 }
 
-/** Sends a message the way an extension page or the overlay in tab `tabId` would, and returns the answer. */
-export async function ask(message: unknown, tabId?: number): Promise<unknown> {
+/** Who sends a message, as runtime.onMessage reports it. */
+export interface From {
+  tabId?: number;
+  frameId?: number;
+  url?: string;
+  id?: string;
+}
+
+/** The options page (an extension page in no tab that failed). */
+export const fromOptions = (): From => ({ url: fakeBrowser.runtime.getURL('/options.html') });
+/** The explanation page, in tab `tabId`. */
+export const fromExplanation = (tabId: number): From => ({
+  tabId,
+  frameId: 0,
+  url: `${fakeBrowser.runtime.getURL('/explain.html')}?url=x`,
+});
+/** The card: the content script in the top frame of the page at `url`, in tab `tabId`. */
+export const fromCard = (tabId: number, url: string, frameId = 0): From => ({ tabId, frameId, url });
+
+/** What ask() answers when the background refused the message: it neither ran it nor answered. */
+export const REFUSED = Symbol('refused');
+
+/** Sends a message the way `from` would, and returns the answer, or REFUSED. */
+export async function ask(message: unknown, from: From = fromOptions()): Promise<unknown> {
   let answer: unknown;
-  const answered = new Promise<void>((done) => {
-    const sender = { id: fakeBrowser.runtime.id, ...(tabId === undefined ? {} : { tab: { id: tabId } }) };
-    type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
-    void fakeBrowser.runtime.onMessage.trigger(message, sender as Sender, (response: unknown) => {
+  let done: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => (done = resolve));
+  const sender = {
+    id: from.id ?? fakeBrowser.runtime.id,
+    url: from.url,
+    ...(from.frameId === undefined ? {} : { frameId: from.frameId }),
+    ...(from.tabId === undefined ? {} : { tab: { id: from.tabId } }),
+  };
+  type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+  const handled = await fakeBrowser.runtime.onMessage.trigger(
+    message,
+    sender as Sender,
+    (response: unknown) => {
       answer = response;
       done();
-    });
-  });
+    },
+  );
+  // A listener that will answer returns true (it keeps the channel open); one that refused returns false.
+  if (!handled.includes(true)) return REFUSED;
   await answered;
   return answer;
 }

@@ -4,8 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { readHistory } from '@/lib/history';
 import { DEFAULT_SETTINGS, saveSettings, type Settings } from '@/lib/settings';
-import { failuresForTab } from '@/lib/tab-state';
-import { ask, frameDetails, installExtras } from './fake-extras';
+import { explainedUrl, failuresForTab } from '@/lib/tab-state';
+import { ask, fromCard, frameDetails, installExtras } from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;
 
@@ -62,6 +62,25 @@ describe('settings in the running background (Chrome)', () => {
       expect(await urlOf(tabId)).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6000'),
     );
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('a click on a notification whose tab has moved on opens the explanation in a new tab', async () => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => `<${key}>`);
+    await settings({ blockedNavigation: 'notify' });
+    const tabId = await openTab('http://localhost:6000/');
+    await failed('http://localhost:6000/', tabId);
+    let id = '';
+    await vi.waitFor(async () => {
+      id = Object.keys(await fakeBrowser.notifications.getAll())[0] ?? '';
+      expect(id).not.toBe('');
+    });
+    // Minutes later the user is writing something else in that tab.
+    await fakeBrowser.tabs.update(tabId, { url: 'http://localhost:5173/form' });
+    const created = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(id);
+    await vi.waitFor(() => expect(created).toHaveBeenCalledTimes(1));
+    expect(created.mock.calls[0]?.[0].url).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6000');
+    expect(await urlOf(tabId)).toBe('http://localhost:5173/form');
   });
 
   it('ignores a click on a notification it did not make', async () => {
@@ -125,7 +144,9 @@ describe('settings in the running background (Chrome)', () => {
 
   it('tells the card the preferred ports', async () => {
     await settings({ preferredPorts: [8787, 9123] });
-    expect(await ask({ portDoctor: 'preferredPorts', request: null }, 1)).toEqual([8787, 9123]);
+    expect(
+      await ask({ portDoctor: 'preferredPorts', request: null }, fromCard(1, 'http://localhost:5173/')),
+    ).toEqual([8787, 9123]);
   });
 });
 
@@ -152,5 +173,10 @@ describe('storage corrupted before the extension starts', () => {
     await vi.waitFor(async () => expect(await urlOf(tabId)).toContain('/explain.html?'));
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('settings repaired'), expect.any(String));
     expect(await readHistory()).toMatchObject([{ port: 6000 }]);
+    // The corrupt tab state was read as empty, not spread into the new one.
+    await vi.waitFor(async () => expect(await explainedUrl(tabId)).toBe('http://localhost:6000/'));
+    const { tabFailures, explained } = await fakeBrowser.storage.session.get(['tabFailures', 'explained']);
+    expect(Object.keys(tabFailures as object)).toEqual([String(tabId)]);
+    expect(explained).toEqual({ [tabId]: 'http://localhost:6000/' });
   });
 });
