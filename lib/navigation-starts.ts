@@ -42,20 +42,20 @@ export function matchesStart(start: Start | undefined, url: string, now: number)
 }
 
 export class NavigationStarts {
-  #starts: Starts = {};
+  #starts = new Map<string, Start>();
   #loaded: Promise<void> | undefined;
   #writing: Promise<void> = Promise.resolve();
 
   #load(): Promise<void> {
     this.#loaded ??= startsItem.getValue().then(
-      (stored) => void (this.#starts = { ...readStarts(stored), ...this.#starts }),
+      (stored) => void (this.#starts = new Map([...Object.entries(readStarts(stored)), ...this.#starts])),
       () => undefined,
     );
     return this.#loaded;
   }
 
   #save(): Promise<void> {
-    const snapshot = { ...this.#starts };
+    const snapshot = Object.fromEntries(this.#starts);
     this.#writing = this.#writing
       .then(() => startsItem.setValue(snapshot))
       .catch((error: unknown) => console.error('[Port Doctor] navigation starts', error));
@@ -65,10 +65,12 @@ export class NavigationStarts {
   async start(tabId: number, frameId: number, url: string, now: number): Promise<void> {
     await this.#load();
     const key = `${tabId}:${frameId}`;
-    delete this.#starts[key];
-    this.#starts[key] = { origin: originOf(url), time: now };
-    const keys = Object.keys(this.#starts);
-    for (const old of keys.slice(0, Math.max(0, keys.length - MAX_STARTS))) delete this.#starts[old];
+    this.#starts.delete(key);
+    this.#starts.set(key, { origin: originOf(url), time: now });
+    for (const old of this.#starts.keys()) {
+      if (this.#starts.size <= MAX_STARTS) break;
+      this.#starts.delete(old);
+    }
     return this.#save();
   }
 
@@ -76,9 +78,9 @@ export class NavigationStarts {
   async commit(tabId: number, frameId: number, url: string, now: number): Promise<boolean> {
     await this.#load();
     const key = `${tabId}:${frameId}`;
-    const start = this.#starts[key];
+    const start = this.#starts.get(key);
     if (start === undefined) return false;
-    delete this.#starts[key];
+    this.#starts.delete(key);
     void this.#save();
     return matchesStart(start, url, now);
   }

@@ -27,7 +27,8 @@ export function callerRoles(sender: RawSender, extensionId: string, extensionBas
   const url = safeUrl(sender.url);
   const base = safeUrl(extensionBase);
   if (!url || !base) return roles;
-  if (url.origin === base.origin && url.protocol === base.protocol) {
+  // protocol and host: an extension URL has no tuple origin in every engine (Node says "null").
+  if (url.protocol === base.protocol && url.host === base.host) {
     roles.add('extension-page');
     if (url.pathname === '/explain.html' && sender.tab?.id !== undefined) roles.add('explanation-page');
   } else if (isWebUrl(sender.url) && sender.tab?.id !== undefined && sender.frameId === 0) {

@@ -18,6 +18,8 @@ export const MAX_FAILURES_PER_TAB = 50;
 export const MAX_TAB_BYTES = 16 * 1024;
 /** Bytes kept for all tabs together; the tabs that failed longest ago go first (the quota is 10 MB). */
 export const MAX_TOTAL_BYTES = 256 * 1024;
+/** Tabs whose explained URL is kept; more are the oldest, long gone. */
+const MAX_EXPLAINED_TABS = 500;
 /** Tabs remembered as closed, so that a failure still in flight cannot bring a closed tab back. */
 const CLOSED_REMEMBERED = 1000;
 
@@ -75,8 +77,9 @@ function capTab(list: TabFailure[]): TabFailure[] {
 }
 
 export class TabState {
-  #failures: TabFailures = {};
-  #explained: Explained = {};
+  /** In the order tabs last failed: #capTotal drops from the front. */
+  #failures = new Map<string, TabFailure[]>();
+  #explained = new Map<string, string>();
   #loaded: Promise<void> | undefined;
   #closed = new Set<number>();
   #writing: Promise<void> = Promise.resolve();
@@ -85,8 +88,8 @@ export class TabState {
   #load(): Promise<void> {
     this.#loaded ??= Promise.all([tabFailuresItem.getValue(), explainedItem.getValue()]).then(
       ([failures, explained]) => {
-        this.#failures = { ...readFailures(failures), ...this.#failures };
-        this.#explained = { ...readExplained(explained), ...this.#explained };
+        this.#failures = new Map([...Object.entries(readFailures(failures)), ...this.#failures]);
+        this.#explained = new Map([...Object.entries(readExplained(explained)), ...this.#explained]);
       },
       (error: unknown) => console.error('[Port Doctor] tab state unreadable:', error),
     );
@@ -103,31 +106,39 @@ export class TabState {
     return this.#next;
   }
 
+  #save(): Promise<unknown> {
+    return Promise.all([
+      tabFailuresItem.setValue(Object.fromEntries(this.#failures)),
+      explainedItem.setValue(Object.fromEntries(this.#explained)),
+    ]);
+  }
+
   async #write(): Promise<void> {
     this.#capTotal();
     try {
-      await Promise.all([tabFailuresItem.setValue(this.#failures), explainedItem.setValue(this.#explained)]);
+      await this.#save();
     } catch (error) {
       // The area is full (something else filled it): keep what matters now, the newest tab, and go on.
       console.error('[Port Doctor] tab state not saved, keeping the newest tab only:', error);
-      const newest = Object.keys(this.#failures).at(-1);
-      this.#failures = newest ? { [newest]: this.#failures[newest] ?? [] } : {};
-      await Promise.all([
-        tabFailuresItem.setValue(this.#failures),
-        explainedItem.setValue(this.#explained),
-      ]).catch((again: unknown) => console.error('[Port Doctor] tab state kept in memory only:', again));
+      const newest = [...this.#failures].at(-1);
+      this.#failures = new Map(newest ? [newest] : []);
+      await this.#save().catch((again: unknown) =>
+        console.error('[Port Doctor] tab state kept in memory only:', again),
+      );
     }
   }
 
   /** Drops the tabs that failed longest ago until all fit; the most recent tab always stays. */
   #capTotal(): void {
-    const tabs = Object.keys(this.#failures);
-    while (tabs.length > 1 && byteLength(this.#failures) > MAX_TOTAL_BYTES) {
-      delete this.#failures[tabs.shift() ?? ''];
+    const bytes = () => byteLength(Object.fromEntries(this.#failures));
+    for (const tab of this.#failures.keys()) {
+      if (this.#failures.size <= 1 || bytes() <= MAX_TOTAL_BYTES) break;
+      this.#failures.delete(tab);
     }
-    const explained = Object.keys(this.#explained);
-    for (const tab of explained.slice(0, Math.max(0, explained.length - MAX_FAILURES_PER_TAB * 10)))
-      delete this.#explained[tab];
+    for (const tab of this.#explained.keys()) {
+      if (this.#explained.size <= MAX_EXPLAINED_TABS) break;
+      this.#explained.delete(tab);
+    }
   }
 
   /** Adds a failure to its tab, newest last. A failure of the whole tab starts its list afresh. */
@@ -135,22 +146,19 @@ export class TabState {
     await this.#load();
     if (this.#closed.has(failure.tabId)) return;
     const tab = String(failure.tabId);
-    const earlier = failure.resource === 'main_frame' ? [] : (this.#failures[tab] ?? []);
+    const earlier = failure.resource === 'main_frame' ? [] : (this.#failures.get(tab) ?? []);
     const same = earlier.find((entry) => entry.url === failure.url && entry.kind === failure.kind);
     const others = earlier.filter((entry) => entry !== same);
-    // Re-inserted: the map's order is the order in which tabs last failed, which #capTotal relies on.
-    delete this.#failures[tab];
-    this.#failures[tab] = capTab([...others, { ...failure, count: (same?.count ?? 0) + 1 }]);
+    // Re-inserted: the map's order is the order in which tabs last failed.
+    this.#failures.delete(tab);
+    this.#failures.set(tab, capTab([...others, { ...failure, count: (same?.count ?? 0) + 1 }]));
     return this.#flush();
   }
 
   /** A new page in the tab: what failed in the old one no longer applies. Costs nothing for healthy tabs. */
   async forget(tabId: number): Promise<void> {
     await this.#load();
-    const tab = String(tabId);
-    if (!(tab in this.#failures)) return;
-    delete this.#failures[tab];
-    return this.#flush();
+    if (this.#failures.delete(String(tabId))) return this.#flush();
   }
 
   /** The tab closed: all of it goes, and a failure still on its way cannot bring it back. */
@@ -159,28 +167,26 @@ export class TabState {
     if (this.#closed.size > CLOSED_REMEMBERED) this.#closed.delete(this.#closed.values().next().value ?? -1);
     await this.#load();
     const tab = String(tabId);
-    if (!(tab in this.#failures) && !(tab in this.#explained)) return;
-    delete this.#failures[tab];
-    delete this.#explained[tab];
-    return this.#flush();
+    const had = this.#failures.delete(tab);
+    if (this.#explained.delete(tab) || had) return this.#flush();
   }
 
   async failures(tabId: number): Promise<TabFailure[]> {
     await this.#load();
-    return this.#failures[String(tabId)] ?? [];
+    return this.#failures.get(String(tabId)) ?? [];
   }
 
   async explainedUrl(tabId: number): Promise<string | undefined> {
     await this.#load();
-    return this.#explained[String(tabId)];
+    return this.#explained.get(String(tabId));
   }
 
   async setExplained(tabId: number, url: string | undefined): Promise<void> {
     await this.#load();
     const tab = String(tabId);
-    if (this.#explained[tab] === url || (url !== undefined && this.#closed.has(tabId))) return;
-    delete this.#explained[tab];
-    if (url !== undefined) this.#explained[tab] = url;
+    if (this.#explained.get(tab) === url || (url !== undefined && this.#closed.has(tabId))) return;
+    this.#explained.delete(tab);
+    if (url !== undefined) this.#explained.set(tab, url);
     return this.#flush();
   }
 }

@@ -39,8 +39,31 @@ describe('detectNavigationError', () => {
       { url: 'http://localhost:6000/', tabId: 1, frameId: 0, error: 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED' },
     ],
     [
-      'no tab (a prerender or the extension itself)',
+      'no tab (the extension itself)',
       { url: 'http://localhost:6000/', tabId: -1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' },
+    ],
+    [
+      // The shape Chrome sends: the real tab, a frame of its own, documentLifecycle 'prerender'.
+      'a prerendered page',
+      {
+        url: 'http://localhost:6000/',
+        tabId: 3,
+        frameId: 9,
+        parentFrameId: -1,
+        frameType: 'outermost_frame',
+        documentLifecycle: 'prerender',
+        error: 'net::ERR_UNSAFE_PORT',
+      },
+    ],
+    [
+      'a page in the back/forward cache',
+      {
+        url: 'http://localhost:6000/',
+        tabId: 3,
+        frameId: 0,
+        documentLifecycle: 'cached',
+        error: 'net::ERR_UNSAFE_PORT',
+      },
     ],
     ['a URL that does not parse', { url: 'not a url', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],
     ['a non-web scheme', { url: 'ftp://localhost:21/', tabId: 1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' }],

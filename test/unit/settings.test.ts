@@ -9,6 +9,9 @@ import {
   SETTING_KEYS,
   validateSettings,
   type Settings,
+  loadSettings,
+  muteSite,
+  updateSettings,
 } from '@/lib/settings';
 
 const valid: Settings = {
@@ -110,13 +113,23 @@ describe('validateSettings', () => {
   });
 
   it('drops unknown keys and says so, keeping the rest', () => {
-    const { settings, repaired } = validateSettings({
-      ...valid,
-      theme: 'dark',
-      __proto__: { overlay: true },
-    });
+    const { settings, repaired } = validateSettings({ ...valid, theme: 'dark' });
     expect(settings).toEqual(valid);
     expect(repaired).toEqual(['unknown key "theme"']);
+  });
+
+  it("calls keys named like Object's own members unknown, as JSON brings them", () => {
+    // JSON.parse makes "__proto__" an own key (an object literal would set the prototype instead).
+    const raw: unknown = JSON.parse(
+      JSON.stringify(valid).replace(/^\{/, '{"__proto__":{"overlay":false},"constructor":1,"toString":2,'),
+    );
+    const { settings, repaired } = validateSettings(raw);
+    expect(settings).toEqual(valid);
+    expect(repaired.sort()).toEqual([
+      'unknown key "__proto__"',
+      'unknown key "constructor"',
+      'unknown key "toString"',
+    ]);
   });
 
   it('accepts every reaction for both reactions', () => {
@@ -226,5 +239,32 @@ describe('settings in storage', () => {
       ...valid,
       mutedSites: ['http://localhost:5173', 'http://localhost:8080'],
     });
+  });
+});
+
+describe('updateSettings: one read-change-write at a time', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('a mute from a card and a save from the options page at once: both are kept', async () => {
+    await Promise.all([
+      muteSite('http://localhost:5173'),
+      updateSettings(() => ({ historySize: 5 })),
+      muteSite('http://localhost:3000'),
+      updateSettings(() => ({ overlay: false })),
+    ]);
+    const settings = await loadSettings();
+    expect(settings.mutedSites.sort()).toEqual(['http://localhost:3000', 'http://localhost:5173']);
+    expect(settings.historySize).toBe(5);
+    expect(settings.overlay).toBe(false);
+  });
+
+  it('a change that throws does not stop the next one', async () => {
+    await expect(
+      updateSettings(() => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await updateSettings(() => ({ historySize: 3 }));
+    expect((await loadSettings()).historySize).toBe(3);
   });
 });

@@ -19,6 +19,13 @@ const committed = (url: string, tabId: number, frameId = 0) => ({
   transitionQualifiers: [],
 });
 
+/** A blocked-port commit that must be explained: once it is, everything triggered before was handled too. */
+async function sentinel(): Promise<void> {
+  const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:10080/' });
+  await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:10080/', tab.id!));
+  await vi.waitFor(async () => expect(await failuresForTab(tab.id!)).toMatchObject([{ port: 10080 }]));
+}
+
 describe('background in Firefox', () => {
   it('does not listen to webRequest: Firefox reports nothing there for a blocked port', () => {
     expect(extras.webRequestError.hasListeners()).toBe(false);
@@ -41,6 +48,7 @@ describe('background in Firefox', () => {
   it('leaves an ordinary page alone', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:5173/' });
     await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:5173/', tab.id!));
+    await sentinel();
     expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:5173/');
     expect(await failuresForTab(tab.id!)).toEqual([]);
   });
@@ -56,8 +64,70 @@ describe('background in Firefox', () => {
     const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
     await fakeBrowser.webNavigation.onBeforeNavigate.trigger(frameDetails('http://localhost:6000/', tab.id!));
     await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', tab.id!));
+    await sentinel();
     expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:6000/');
     expect(await failuresForTab(tab.id!)).toEqual([]);
+  });
+
+  it('stays quiet when the re-allowed server redirects: /app to /app/, then a login page', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/app' });
+    // Firefox reports the start with the requested URL, the commit with where the redirects ended.
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(
+      frameDetails('http://localhost:6000/app', tab.id!),
+    );
+    await fakeBrowser.webNavigation.onCommitted.trigger(
+      committed('http://localhost:6000/login?next=/app/', tab.id!),
+    );
+    await sentinel();
+    expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:6000/app');
+    expect(await failuresForTab(tab.id!)).toEqual([]);
+  });
+
+  it('stays quiet when the event page was suspended between the start and a slow commit', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(frameDetails('http://localhost:6000/', tab.id!));
+    await vi.waitFor(async () =>
+      expect(
+        Object.keys((await fakeBrowser.storage.session.get('navigationStarts')).navigationStarts ?? {}),
+      ).toEqual([`${tab.id!}:0`]),
+    );
+    // Suspended: a new instance of the event page, with nothing in memory, gets the commit.
+    installExtras();
+    background.main();
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', tab.id!));
+    await sentinel();
+    expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('http://localhost:6000/');
+    expect(await failuresForTab(tab.id!)).toEqual([]);
+  });
+
+  it('still explains a blocked port whose start was for another origin, or too long ago', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const other = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(
+      frameDetails('http://localhost:6001/', other.id!),
+    );
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', other.id!));
+    const old = await fakeBrowser.tabs.create({ url: 'http://localhost:6665/' });
+    await fakeBrowser.webNavigation.onBeforeNavigate.trigger(frameDetails('http://localhost:6665/', old.id!));
+    vi.setSystemTime(Date.now() + 6 * 60_000);
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6665/', old.id!));
+    vi.useRealTimers();
+    for (const tab of [other, old])
+      await vi.waitFor(async () =>
+        expect((await fakeBrowser.tabs.get(tab.id!)).url).toContain('/explain.html?'),
+      );
+  });
+
+  it('a URL typed right after a refused one wins over the explanation of the first', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' });
+    const first = fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6000/', tab.id!));
+    await fakeBrowser.tabs.update(tab.id!, { url: 'http://localhost:6665/' });
+    await fakeBrowser.webNavigation.onCommitted.trigger(committed('http://localhost:6665/', tab.id!));
+    await first;
+    await sentinel();
+    expect((await fakeBrowser.tabs.get(tab.id!)).url).toContain(
+      '/explain.html?url=http%3A%2F%2Flocalhost%3A6665',
+    );
   });
 
   it("reads Firefox's numeric error codes for a refused local connection", async () => {

@@ -89,7 +89,7 @@ export async function ask(message: unknown, from: From = fromOptions()): Promise
     },
   );
   // A listener that will answer returns true (it keeps the channel open); one that refused returns false.
-  if (!handled.includes(true)) return REFUSED;
+  if (!(handled as unknown[]).includes(true)) return REFUSED;
   await answered;
   return answer;
 }

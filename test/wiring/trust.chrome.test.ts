@@ -19,8 +19,7 @@ beforeEach(() => {
   background.main();
 });
 
-const openTab = async (url: string, incognito = false) =>
-  (await fakeBrowser.tabs.create({ url, incognito })).id!;
+const openTab = async (url: string) => (await fakeBrowser.tabs.create({ url })).id!;
 const urlOf = async (tabId: number) => (await fakeBrowser.tabs.get(tabId)).url;
 const unsafe = (url: string, tabId: number, frameId = 0) => ({
   ...frameDetails(url, tabId, frameId),

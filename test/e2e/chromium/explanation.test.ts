@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesBlocking } from '../../../lib/ports/blocked';
 import { HEALTHY_PAGE } from '../fixtures/pages';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
@@ -12,7 +12,6 @@ import { waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Types a URL that Chrome refuses, and waits for Port Doctor's explanation in the same tab. */
 async function explained(session: ChromiumSession, url: string): Promise<Page> {
@@ -89,7 +88,7 @@ describe('Chromium: the explanation', () => {
       (candidate) => candidate.url === 'http://localhost:4190/',
     );
     expect(failure?.kind).toBe('connection-refused');
-    await sleep(500);
+    await settle(session);
     expect(page.url()).not.toContain('/explain.html');
     await page.close();
   });
@@ -111,7 +110,7 @@ describe('Chromium: the explanation', () => {
     expect(await shown.evaluate((element) => element.textContent)).toBe(reported?.url);
     expect(reported?.url).toContain('onerror=alert(1)');
     expect(await page.$$eval('main img, main script', (elements) => elements.length)).toBe(0);
-    await sleep(300);
+    await settle(session);
     expect(dialogs).toBe(0);
     await page.close();
   });
@@ -132,7 +131,8 @@ describe('Chromium: the explanation', () => {
     await expect(page.goto('http://localhost:6000/back')).rejects.toThrow('net::ERR_UNSAFE_PORT');
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await page.evaluate(() => history.back());
-    await sleep(1500);
+    await waitFor('Back to leave the explanation', async () => !page.url().includes('/explain.html'));
+    await settle(session);
     expect(page.url()).not.toContain('/explain.html');
     await page.evaluate(() => history.back()).catch(() => undefined);
     await waitFor('the page before', async () => page.url() === `${server.origin}/`);
@@ -230,7 +230,7 @@ describe('Chromium launched with --explicitly-allowed-ports=6000', () => {
     const page = await session.newPage();
     await page.goto('http://127.0.0.1:6000/');
     expect(await text(page, '#app')).toBe('A healthy local page');
-    await sleep(1000);
+    await settle(session);
     expect(page.url()).toBe('http://127.0.0.1:6000/');
     expect(await storedFailures(session)).toEqual([]);
   });

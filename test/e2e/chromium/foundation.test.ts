@@ -2,9 +2,10 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { API_ON_BLOCKED_PORTS, HEALTHY_PAGE } from '../fixtures/pages';
-import { extensionWorlds, launchChromium, type ChromiumSession } from '../support/chromium';
+import { extensionWorlds, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
+import { exposeCardChromium } from '../support/card';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
@@ -80,6 +81,7 @@ describe('Chromium, production build', () => {
     const page = await session.newPage();
     const worlds = await extensionWorlds(page, session.extensionId);
     await page.goto(`${server.origin}/app`);
+    await exposeCardChromium(page);
     const card = await waitFor('the overlay card', () => page.$('pierce/aside'));
     expect(await card.evaluate((element) => (element as HTMLElement).innerText)).toContain(
       'A request on this page hit a blocked port',
@@ -94,8 +96,8 @@ describe('Chromium, production build', () => {
     const worlds = await extensionWorlds(page, session.extensionId);
     await page.goto(server.origin);
     expect(await text(page, '#app')).toBe('A healthy local page');
-    // Give a late injection the time the overlay test needed to show up.
-    await new Promise((done) => setTimeout(done, 1000));
+    // Everything the extension does after this page loaded has been done by the time a later failure is.
+    await settle(session);
     expect(worlds).toEqual([]);
     expect(await page.$('port-doctor-overlay')).toBeNull();
     await page.close();

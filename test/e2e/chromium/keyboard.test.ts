@@ -5,6 +5,7 @@ import { focused, tabTo } from '../support/keyboard';
 import { checkedReaction, entries, statusSays, waitForOptions } from '../support/options-page';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
+import { exposeCardChromium } from '../support/card';
 
 describe('Chromium: everything works from the keyboard', () => {
   let session: ChromiumSession;
@@ -60,6 +61,7 @@ describe('Chromium: everything works from the keyboard', () => {
   it('in-page card: Tab reaches its buttons; Enter on "Dismiss" puts it away', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/app`);
+    await exposeCardChromium(page);
     await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"]'));
     expect(await tabTo(page, /^button "Why\?"/)).toBe('button "Why?"');
     await tabTo(page, /^button "Dismiss"/);

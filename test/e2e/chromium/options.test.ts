@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { badgeOf, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
   checkedReaction,
@@ -15,8 +15,6 @@ import {
   waitForOptions,
 } from '../support/options-page';
 import { waitFor } from '../support/wait';
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('Chromium: the options page drives what Port Doctor does', () => {
   let session: ChromiumSession;
@@ -37,15 +35,8 @@ describe('Chromium: the options page drives what Port Doctor does', () => {
   async function visit(url: string): Promise<{ url: string; badge: string; page: Page }> {
     const page = await session.newPage();
     await expect(page.goto(url)).rejects.toThrow('net::ERR_UNSAFE_PORT');
-    // Long enough for the extension to act: it redirects within ~100 ms when it does.
-    await sleep(1500);
-    const badge = await session.inWorker(async (target: string) => {
-      const { chrome } = globalThis as unknown as ExtensionGlobals;
-      const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((candidate) => candidate.url === target || candidate.pendingUrl === target);
-      return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : 'no such tab';
-    }, url);
-    return { url: page.url(), badge, page };
+    await settle(session);
+    return { url: page.url(), badge: await badgeOf(session, url), page };
   }
 
   it('"badge only": localhost:6000 no longer redirects, the button is marked', async () => {

@@ -1,12 +1,12 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLICK_TO_FAIL, HUNDRED_BLOCKED, MARKUP_URL } from '../fixtures/pages';
-import { extensionWorlds, launchChromium, type ChromiumSession } from '../support/chromium';
+import { exposeCardChromium } from '../support/card';
+import { badgeOf, extensionWorlds, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const cardText = (page: Page, testId: string) =>
   page.$eval(`pierce/[data-testid="${testId}"]`, (element) => (element as HTMLElement).innerText);
 
@@ -44,6 +44,7 @@ describe('Chromium: the in-page card', () => {
     await page.goto(`${server.origin}/styled`);
     const before = await snapshot(page);
     await page.click('#go');
+    await exposeCardChromium(page);
     const ports = await waitFor(
       'the card',
       async () => (await cardText(page, 'overlay-ports').catch(() => '')) || undefined,
@@ -71,8 +72,9 @@ describe('Chromium: the in-page card', () => {
     });
     await page.goto(`${server.origin}/styled`);
     await page.click('#go');
+    await exposeCardChromium(page);
     await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"]'));
-    await sleep(500);
+    await settle(session);
     const seen = await session.inWorker(() => (globalThis as unknown as { seen: string[] }).seen);
     expect(
       console.some((line) => line.includes("WebSocket connection to 'ws://127.0.0.1:6667/' failed")),
@@ -86,6 +88,7 @@ describe('Chromium: the in-page card', () => {
     const page = await session.newPage();
     const worlds = await extensionWorlds(page, session.extensionId);
     await page.goto(`${server.origin}/busy`);
+    await exposeCardChromium(page);
     await waitFor(
       'the count to reach 100',
       async () => (await cardText(page, 'overlay-count').catch(() => '')) === '×100',
@@ -95,7 +98,7 @@ describe('Chromium: the in-page card', () => {
         `${String(error)}; the card says ${await cardText(page, 'overlay-count').catch(() => 'nothing')}`,
       );
     });
-    await sleep(500);
+    await settle(session);
     const cards = await page.evaluate(() =>
       [...document.querySelectorAll('port-doctor-overlay')].map(
         (host) => host.shadowRoot?.querySelectorAll('[data-testid="overlay-card"]').length ?? -1,
@@ -114,6 +117,7 @@ describe('Chromium: the in-page card', () => {
       void dialog.dismiss();
     });
     await page.goto(`${server.origin}/markup`);
+    await exposeCardChromium(page);
     const requests = await waitFor(
       'the card',
       async () => (await cardText(page, 'overlay-requests').catch(() => '')) || undefined,
@@ -129,6 +133,7 @@ describe('Chromium: the in-page card', () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/styled`);
     await page.click('#go');
+    await exposeCardChromium(page);
     const why = await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"] button.primary'));
     await why.focus();
     const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
@@ -152,6 +157,7 @@ describe('Chromium: the in-page card', () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/styled`);
     await page.click('#go');
+    await exposeCardChromium(page);
     const mute = await waitFor('the card', () =>
       page.$('pierce/[data-testid="overlay-card"] button:nth-of-type(3)'),
     );
@@ -163,7 +169,9 @@ describe('Chromium: the in-page card', () => {
     const again = await session.newPage();
     const worlds = await extensionWorlds(again, session.extensionId);
     await again.goto(`${server.origin}/busy`);
-    await sleep(1500);
+    // The background handled those requests (the toolbar button says so) without a card.
+    await waitFor('the badge', async () => (await badgeOf(session, `${server.origin}/busy`)) === '!');
+    await settle(session);
     expect(worlds).toEqual([]);
     expect(await again.$('port-doctor-overlay')).toBeNull();
     await again.close();

@@ -6,6 +6,8 @@ import { goInside, launchFirefox, openBlocked, type FirefoxSession } from '../su
 import { typeLookup } from '../support/popup';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
+import { cardElement, exposeCardFirefox } from '../support/card';
+import { controlPage } from '../support/firefox';
 
 // Firefox's own switch for the colour scheme pages see: 0 dark, 1 light.
 const SCHEMES = [
@@ -66,7 +68,8 @@ describe.each(SCHEMES)('Firefox: accessibility (axe-core), %s', (scheme, overrid
   it('in-page card', async () => {
     const tab = await session.newPage();
     await tab.goto(`${server.origin}/framed`);
-    await waitFor('the card', () => tab.$('pierce/[data-testid="overlay-card"]'));
+    await exposeCardFirefox(tab, await controlPage(session));
+    await waitFor('the card', () => cardElement(tab, '[data-testid="overlay-card"]'));
     expect(await axeViolations(tab, 'port-doctor-overlay')).toEqual([]);
     await tab.close();
   });

@@ -3,14 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesBlocking } from '../../../lib/ports/blocked';
 import { HEALTHY_PAGE } from '../fixtures/pages';
 import type { ExtensionGlobals } from '../support/extension-api';
-import { launchFirefox, locationOf, openBlocked as explained, type FirefoxSession } from '../support/firefox';
+import {
+  launchFirefox,
+  locationOf,
+  openBlocked as explained,
+  settle,
+  type FirefoxSession,
+} from '../support/firefox';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('Firefox: the explanation', () => {
   let session: FirefoxSession;
@@ -72,14 +77,15 @@ describe('Firefox: the explanation', () => {
     await page.goto('http://localhost:6668/', { timeout: 5000 }).catch(() => undefined);
     await waitFor('the explanation page', async () => (await locationOf(page)).includes('/explain.html?'));
     await waitFor('the headline', () => page.$('h1'));
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
     await page.evaluate(() => location.reload());
-    await sleep(500);
+    await waitFor('the reload', async () => (await page.evaluate(() => performance.timeOrigin)) !== loadedAt);
     await waitFor('the headline again', () => page.$('h1'));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6668');
     // Firefox replaces its error page's history entry with the explanation: Back goes to the page before.
     await page.evaluate(() => history.back());
     await waitFor('the page before', async () => (await locationOf(page)) === `${server.origin}/`);
-    await sleep(1000);
+    await settle(session);
     expect(await locationOf(page)).toBe(`${server.origin}/`);
     await page.close();
   });
@@ -135,7 +141,7 @@ describe('Firefox with network.security.ports.banned.override=6000', () => {
     const page = await session.newPage();
     await page.goto('http://127.0.0.1:6000/');
     expect(await text(page, '#app')).toBe('A healthy local page');
-    await sleep(1000);
+    await settle(session);
     expect(await locationOf(page)).toBe('http://127.0.0.1:6000/');
   });
 });

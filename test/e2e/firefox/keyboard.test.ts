@@ -5,6 +5,8 @@ import { focused, tabTo } from '../support/keyboard';
 import { checkedReaction, entries, statusSays, waitForOptions } from '../support/options-page';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
+import { cardElement, exposeCardFirefox } from '../support/card';
+import { controlPage } from '../support/firefox';
 
 describe('Firefox: everything works from the keyboard', () => {
   let session: FirefoxSession;
@@ -57,10 +59,11 @@ describe('Firefox: everything works from the keyboard', () => {
   it('in-page card: Tab reaches its buttons; Enter on "Dismiss" puts it away', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/framed`);
-    await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"]'));
+    await exposeCardFirefox(page, await controlPage(session));
+    await waitFor('the card', () => cardElement(page, '[data-testid="overlay-card"]'));
     await tabTo(page, /^button "Dismiss"/);
     await page.keyboard.press('Enter');
-    await waitFor('the card gone', async () => !(await page.$('pierce/[data-testid="overlay-card"]')));
+    await waitFor('the card gone', async () => !(await cardElement(page, '[data-testid="overlay-card"]')));
     await page.close();
   });
 });

@@ -1,7 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionGlobals } from '../support/extension-api';
-import { goInside, launchFirefox, locationOf, openBlocked, type FirefoxSession } from '../support/firefox';
+import {
+  goInside,
+  launchFirefox,
+  locationOf,
+  openBlocked,
+  settle,
+  type FirefoxSession,
+} from '../support/firefox';
 import {
   checkedReaction,
   chooseReaction,
@@ -12,8 +19,6 @@ import {
   waitForOptions,
 } from '../support/options-page';
 import { waitFor } from '../support/wait';
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 describe('Firefox: the options page drives what Port Doctor does', () => {
   let session: FirefoxSession;
@@ -35,7 +40,7 @@ describe('Firefox: the options page drives what Port Doctor does', () => {
   async function visit(url: string): Promise<{ url: string; badge: string; page: Page }> {
     const page = await session.newPage();
     await expect(page.goto(url, { timeout: 5000 })).rejects.toThrow(/deniedPortAccess/);
-    await sleep(1500);
+    await settle(session, options);
     const badge = await options.evaluate(async (target: string) => {
       const { browser } = globalThis as unknown as ExtensionGlobals;
       const tab = (await browser.tabs.query({})).find((candidate) => candidate.url === target);

@@ -3,6 +3,8 @@ import { FRAMES_BLOCKED_PORT } from '../fixtures/pages';
 import { goInside, launchFirefox, locationOf, openBlocked, type FirefoxSession } from '../support/firefox';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
+import { cardElement, exposeCardFirefox } from '../support/card';
+import { controlPage } from '../support/firefox';
 
 describe('Firefox: what it lets Port Doctor see inside a page', () => {
   let session: FirefoxSession;
@@ -21,7 +23,8 @@ describe('Firefox: what it lets Port Doctor see inside a page', () => {
   it('shows the card for a frame on a blocked port, and leaves the page where it is', async () => {
     const page = await session.newPage();
     await page.goto(`${server.origin}/framed`);
-    const card = await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"]'));
+    await exposeCardFirefox(page, await controlPage(session));
+    const card = await waitFor('the card', () => cardElement(page, '[data-testid="overlay-card"]'));
     expect(await card.evaluate((element) => (element as HTMLElement).innerText)).toContain(
       'Port 6000: X11 window system',
     );

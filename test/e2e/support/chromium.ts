@@ -156,3 +156,53 @@ export async function extensionWorlds(page: Page, extensionId: string): Promise<
   await cdp.send('Runtime.enable');
   return worlds;
 }
+
+let settleCount = 0;
+
+/**
+ * Waits until the extension has handled everything that happened before this call: a failure on 10080 in
+ * a tab of its own must reach the tab state (the background handles events in order, and records every
+ * failure it does not stay quiet about). A test then asserts that something did not happen, without
+ * guessing a time.
+ */
+export async function settle(session: ChromiumSession): Promise<void> {
+  const url = `http://localhost:10080/settle-${++settleCount}`;
+  const page = await session.browser.newPage();
+  await page.goto(url).catch(() => undefined);
+  await waitForStored(session, url);
+  await page.close();
+}
+
+async function waitForStored(session: ChromiumSession, url: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const found = await session.inWorker(async (target: string) => {
+      const scope = globalThis as unknown as {
+        chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+      };
+      const { tabFailures } = await scope.chrome.storage.session.get('tabFailures');
+      return Object.values((tabFailures ?? {}) as Record<string, { url: string }[]>)
+        .flat()
+        .some((failure) => failure.url === target);
+    }, url);
+    if (found) return;
+    await sleep(100);
+  }
+  throw new Error(`The sentinel failure ${url} was never handled`);
+}
+
+/** The toolbar badge of the tab showing (or loading) `url`; 'no such tab' when there is none. */
+export function badgeOf(session: ChromiumSession, url: string): Promise<string> {
+  return session.inWorker(async (target: string) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        tabs: { query(q: object): Promise<{ id?: number; url?: string; pendingUrl?: string }[]> };
+        action: { getBadgeText(d: { tabId?: number }): Promise<string> };
+      };
+    };
+    const tab = (await chrome.tabs.query({})).find(
+      (candidate) => candidate.url === target || candidate.pendingUrl === target,
+    );
+    return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : 'no such tab';
+  }, url);
+}

@@ -92,3 +92,43 @@ export async function goInside(page: Page, session: FirefoxSession, path: string
   await page.evaluate((href) => void (location.href = href), target);
   await waitFor(`${path} to load`, async () => (await locationOf(page)) === target && (await page.$('h1')));
 }
+
+const controls = new WeakMap<FirefoxSession, Promise<Page>>();
+
+/** An extension page kept open in its own tab, from which tests use the extension's APIs. */
+export function controlPage(session: FirefoxSession): Promise<Page> {
+  let control = controls.get(session);
+  if (!control) {
+    control = openBlocked(session, 'http://localhost:6665/control');
+    controls.set(session, control);
+  }
+  return control;
+}
+
+let settleCount = 0;
+
+/**
+ * Waits until the extension has handled everything that happened before this call: a blocked-port
+ * failure in a tab of its own must reach the tab state (events are handled in order). A test then asserts
+ * that something did not happen, without guessing a time.
+ */
+export async function settle(session: FirefoxSession, extensionPage?: Page): Promise<void> {
+  // Any page of the extension will do; the control page is made through an explanation, which a test
+  // that turned explanations off must not rely on.
+  const control = extensionPage ?? (await controlPage(session));
+  const url = `http://localhost:10080/settle-${++settleCount}`;
+  const page = await session.browser.newPage();
+  await page.goto(url, { timeout: 5000 }).catch(() => undefined);
+  await waitFor(`the sentinel failure ${url} to be handled`, () =>
+    control.evaluate(async (target: string) => {
+      const scope = globalThis as unknown as {
+        browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+      };
+      const { tabFailures } = await scope.browser.storage.session.get('tabFailures');
+      return Object.values((tabFailures ?? {}) as Record<string, { url: string }[]>)
+        .flat()
+        .some((failure) => failure.url === target);
+    }, url),
+  );
+  await page.close();
+}

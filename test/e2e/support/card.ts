@@ -1,0 +1,141 @@
+/**
+ * The card lives in a closed shadow root, so the page's scripts cannot read or press it, and neither can
+ * Puppeteer's `pierce/` selectors, which run as page script. The tests reach it the way only the browser's
+ * own tools can: Chromium's DevTools protocol resolves a closed root (DOM.getDocument with pierce), and
+ * Firefox lets this extension's content scripts open it (Element.openOrClosedShadowRoot). `exposeCard` then
+ * makes the host's `shadowRoot` answer with it in the page's world, for this test page only, so that
+ * `pierce/` selectors, trusted clicks through them, and axe work as before. The page under test never does
+ * this: the hostile-page tests check that it sees nothing.
+ */
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { waitFor } from './wait.ts';
+
+const HOST = 'port-doctor-overlay';
+
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { shadowRootType?: string })[];
+}
+
+function findHost(node: DomNode): DomNode | undefined {
+  if (node.nodeName.toLowerCase() === HOST) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Chromium: exposes the card's closed root through CDP, in every JavaScript world of the page but the
+ * extension's own: the page's (axe, page.evaluate) and Puppeteer's utility world (its `pierce/` queries).
+ */
+export async function exposeCardChromium(page: Page): Promise<void> {
+  await waitFor('the card host', () => page.$(HOST));
+  const cdp = await page.createCDPSession();
+  const worlds: number[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (!context.origin.startsWith('chrome-extension://')) worlds.push(context.id);
+  });
+  try {
+    await cdp.send('Runtime.enable');
+    await waitFor('the card root', async () => {
+      const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+      const shadow = findHost(root as DomNode)?.shadowRoots?.[0];
+      if (!shadow) return false;
+      for (const executionContextId of worlds) {
+        const resolved = await cdp
+          .send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId, executionContextId })
+          .catch(() => undefined);
+        if (!resolved?.object.objectId) continue;
+        await cdp.send('Runtime.callFunctionOn', {
+          objectId: resolved.object.objectId,
+          functionDeclaration: `function () { Object.defineProperty(this.host, 'shadowRoot', { get: () => this, configurable: true }); }`,
+        });
+      }
+      return true;
+    });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Firefox: from an extension page (`control`), runs a content script in the card's tab that opens the
+ * closed root and shows it to the page's world on the host.
+ */
+export async function exposeCardFirefox(page: Page, control: Page): Promise<void> {
+  await waitFor('the card host', () => page.$(HOST));
+  const url = await page.evaluate(() => location.href);
+  await waitFor('the card root', () =>
+    control.evaluate(
+      async (pageUrl, host) => {
+        type Api = {
+          tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+          scripting: {
+            executeScript(o: object): Promise<{ result?: unknown }[]>;
+          };
+        };
+        const api = (globalThis as unknown as { browser: Api }).browser;
+        const tab = (await api.tabs.query({})).find((candidate) => candidate.url === pageUrl);
+        if (tab?.id === undefined) return false;
+        const [injection] = await api.scripting.executeScript({
+          target: { tabId: tab.id },
+          args: [host],
+          func: (name: string) => {
+            type Privileged = Element & {
+              openOrClosedShadowRoot: ShadowRoot | null;
+              wrappedJSObject: Element;
+            };
+            const element = document.querySelector(name) as Privileged | null;
+            const root = element?.openOrClosedShadowRoot as
+              (ShadowRoot & { wrappedJSObject: ShadowRoot }) | null;
+            if (!element || !root) return false;
+            const exportFunction = (
+              globalThis as unknown as { exportFunction(f: () => unknown, w: object): () => unknown }
+            ).exportFunction;
+            Object.defineProperty(element.wrappedJSObject, 'shadowRoot', {
+              get: exportFunction(() => root.wrappedJSObject, window),
+              configurable: true,
+            });
+            return true;
+          },
+        });
+        return injection?.result === true;
+      },
+      url,
+      HOST,
+    ),
+  );
+  // The control page may have taken the focus; keys go to the page under test again.
+  await page.bringToFront();
+}
+
+/** What the page itself can find of the card: its host, and no root behind it. */
+export function pageViewOfCard(page: Page): Promise<{ host: boolean; shadowRoot: boolean; text: string }> {
+  return page.evaluate((host) => {
+    const element = document.querySelector(host);
+    return {
+      host: element !== null,
+      shadowRoot: element?.shadowRoot != null,
+      text: `${new XMLSerializer().serializeToString(document)}\n${document.body.innerText}\n${element?.textContent ?? ''}`,
+    };
+  }, HOST);
+}
+
+/**
+ * Firefox: an element of the exposed card, found in the page's own world (Puppeteer's `pierce/` runs in a
+ * sandbox of its own there, which does not see what exposeCardFirefox put on the page's host).
+ */
+export async function cardElement(page: Page, selector: string): Promise<ElementHandle<Element> | null> {
+  const handle = await page.evaluateHandle(
+    (host, inner) => document.querySelector(host)?.shadowRoot?.querySelector(inner) ?? null,
+    HOST,
+    selector,
+  );
+  const element = handle.asElement() as ElementHandle<Element> | null;
+  if (!element) await handle.dispose();
+  return element;
+}
