@@ -32,6 +32,10 @@ import { muteSite, SettingsCache } from '@/lib/settings';
 import { TabState } from '@/lib/tab-state';
 import { isWebUrl, portOf, safeUrl } from '@/lib/url';
 
+/** A navigation cut off by another one: Chromium's net::ERR_ABORTED, Firefox's NS_BINDING_ABORTED. */
+const isAbort = (error: string | undefined) =>
+  error === 'net::ERR_ABORTED' || error === 'Error code 2152398850';
+
 // Firefox throws on an empty webNavigation filter; http(s) is all we explain anyway.
 const WEB_ONLY = { url: [{ schemes: ['http', 'https'] }] };
 /** The card's "Why?" opens at most one explanation tab per tab in this time, whatever the page does. */
@@ -70,6 +74,7 @@ async function handle(
     historySize: settings.historySize,
     notification: () => ({ title: headline(failure), message: failure.url }),
     current,
+    redirecting: () => world.seq.redirected(failure.tabId, Date.now()),
     tabs: world.tabs,
     overlays: world.overlays,
   });
@@ -96,7 +101,12 @@ export default defineBackground(() => {
 
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
   browser.webNavigation.onErrorOccurred.addListener((details: NavigationDetails) => {
-    const current = world.seq.snapshot(details.tabId);
+    // The user's navigation that our redirect cut off, a moment ago: theirs wins, so it goes on.
+    if (details.frameId === 0 && isAbort(details.error) && world.seq.abortedByUs(details.tabId, now())) {
+      run(browser.tabs.update(details.tabId, { url: details.url }).then(() => undefined));
+      return;
+    }
+    const current = world.seq.snapshot(details.tabId, details.url);
     run(handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), world, current));
   }, WEB_ONLY);
   const starts = new NavigationStarts();
@@ -108,7 +118,7 @@ export default defineBackground(() => {
     // A new page in the tab: what failed in the old one no longer applies, and a late answer to it must
     // not override this navigation. A prerender has its own frameId and changes nothing here.
     if (frameId === 0) {
-      world.seq.bump(tabId);
+      world.seq.bump(tabId, url);
       run(world.tabs.forget(tabId));
       world.overlays.forget(tabId);
     }
@@ -116,8 +126,8 @@ export default defineBackground(() => {
   if (CURRENT_ENGINE === 'firefox') {
     browser.webNavigation.onCommitted.addListener((details: NavigationDetails) => {
       // Firefox commits its error page for a refused port, with no onBeforeNavigate: this is the navigation.
-      if (details.frameId === 0) world.seq.bump(details.tabId);
-      const current = world.seq.snapshot(details.tabId);
+      if (details.frameId === 0) world.seq.bump(details.tabId, details.url);
+      const current = world.seq.snapshot(details.tabId, details.url);
       const port = portOf(details.url);
       // Checked before anything is read: every page commits, very few on a blocked port.
       if (port === null || !isBlocked(port, 'firefox')) return loaded(details);

@@ -25,6 +25,8 @@ export interface PresentOptions {
    * have typed another URL meanwhile, and what the user did last wins (hardening-review.md L4).
    */
   current: () => boolean;
+  /** Called just as the tab is sent to the explanation. */
+  redirecting: () => void;
   tabs: TabState;
   overlays: Overlays;
 }
@@ -35,6 +37,7 @@ export async function present(failure: Failure, actions: Actions, options: Prese
   // A whole-tab failure the user has already left behind: kept in the history, nothing else.
   const superseded = failure.resource === 'main_frame' && !options.current();
   // The tab leaves its error page first: every millisecond here is the user's wait for the answer.
+  if (actions.explain && !superseded) options.redirecting();
   const explained = actions.explain && !superseded ? explainInTab(failure, options.tabs) : undefined;
   const incognito = await isIncognito(tabId);
   await Promise.all([

@@ -43,16 +43,17 @@ describe('detectNavigationError', () => {
       { url: 'http://localhost:6000/', tabId: -1, frameId: 0, error: 'net::ERR_UNSAFE_PORT' },
     ],
     [
-      // The shape Chrome sends: the real tab, a frame of its own, documentLifecycle 'prerender'.
+      // What Chromium 156 sends for a speculation-rules prerender of a blocked port (seen in the e2e test):
+      // the real tab, a frame of its own, documentLifecycle 'prerender', and ERR_ABORTED.
       'a prerendered page',
       {
-        url: 'http://localhost:6000/',
+        url: 'http://127.0.0.1:6000/x',
         tabId: 3,
-        frameId: 9,
+        frameId: 3,
         parentFrameId: -1,
         frameType: 'outermost_frame',
         documentLifecycle: 'prerender',
-        error: 'net::ERR_UNSAFE_PORT',
+        error: 'net::ERR_ABORTED',
       },
     ],
     [
@@ -93,6 +94,37 @@ describe('detectChromeRequestError', () => {
       NOW,
     );
     expect(failure).toMatchObject({ port: 6667, resource: 'websocket' });
+  });
+
+  it('keeps who asked: the initiator decides what the card may show (lib/card.ts)', () => {
+    const failure = detectChromeRequestError(
+      {
+        url: 'http://127.0.0.1:6000/api',
+        tabId: 2,
+        frameId: 0,
+        type: 'fetch',
+        error: 'net::ERR_UNSAFE_PORT',
+        initiator: 'http://localhost:5173',
+      },
+      NOW,
+    );
+    expect(failure?.initiator).toBe('http://localhost:5173');
+  });
+
+  it('ignores a request of a prerendered page: the user is not looking at it', () => {
+    expect(
+      detectChromeRequestError(
+        {
+          url: 'http://127.0.0.1:6000/api',
+          tabId: 2,
+          frameId: 3,
+          type: 'fetch',
+          error: 'net::ERR_UNSAFE_PORT',
+          documentLifecycle: 'prerender',
+        },
+        NOW,
+      ),
+    ).toBeNull();
   });
 
   it.each(['main_frame', 'sub_frame'])('leaves %s to webNavigation, which reports it once', (type) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { boundUrl, byteLength, MAX_URL_LENGTH, originOf, withoutQuery } from '@/lib/bounded';
 import { cardEntries, failureOfLabel } from '@/lib/card';
 import { matchesStart, START_WINDOW_MS } from '@/lib/navigation-starts';
-import { NavigationSeq } from '@/lib/navigation-seq';
+import { NavigationSeq, REDIRECT_WINDOW_MS } from '@/lib/navigation-seq';
 import { callerRoles, noPayload, onlyString, RateLimit } from '@/lib/senders';
 import type { TabFailure } from '@/lib/tab-state';
 
@@ -204,12 +204,37 @@ describe('matchesStart (Firefox: did this load start?)', () => {
 describe('NavigationSeq', () => {
   it('tells whether the tab moved on since the snapshot', () => {
     const seq = new NavigationSeq();
-    const first = seq.snapshot(1);
+    seq.bump(1, 'http://localhost:6000/');
+    const first = seq.snapshot(1, 'http://localhost:6000/');
     expect(first()).toBe(true);
-    seq.bump(2);
+    seq.bump(2, 'http://localhost:6665/');
     expect(first()).toBe(true);
-    seq.bump(1);
+    seq.bump(1, 'http://localhost:6665/');
     expect(first()).toBe(false);
-    expect(seq.snapshot(1)()).toBe(true);
+    expect(seq.snapshot(1, 'http://localhost:6665/')()).toBe(true);
+  });
+
+  it("a failure whose event arrives after the next navigation's start is already stale", () => {
+    const seq = new NavigationSeq();
+    seq.bump(1, 'http://localhost:6000/');
+    seq.bump(1, 'http://localhost:6665/');
+    expect(seq.snapshot(1, 'http://localhost:6000/')()).toBe(false);
+  });
+
+  it('a tab the background has seen nothing of (a restarted worker) counts as not moved on', () => {
+    expect(new NavigationSeq().snapshot(4, 'http://localhost:6000/')()).toBe(true);
+  });
+
+  it('an aborted navigation that started after our redirect, within the window, was ours to give back', () => {
+    const seq = new NavigationSeq();
+    seq.bump(1, 'http://localhost:6000/');
+    seq.redirected(1, 0);
+    expect(seq.abortedByUs(1, 10)).toBe(false);
+    seq.bump(1, 'http://localhost:6665/');
+    expect(seq.abortedByUs(1, REDIRECT_WINDOW_MS + 1)).toBe(false);
+    seq.redirected(1, 0);
+    seq.bump(1, 'http://localhost:6666/');
+    expect(seq.abortedByUs(1, 10)).toBe(true);
+    expect(seq.abortedByUs(1, 20)).toBe(false);
   });
 });

@@ -36,20 +36,23 @@ async function sentinel(): Promise<void> {
 const QUOTA = 'QUOTA_BYTES quota exceeded';
 
 describe('what Chrome reports for documents the user does not see', () => {
-  it('a prerendered page that fails on a blocked port: no badge, no card, nothing kept', async () => {
+  it('a prerendered page on a blocked port, and its requests: no badge, no card, nothing kept', async () => {
     const tabId = await openTab('http://localhost:5173/');
-    // The shape Chrome sends for a speculation-rules prerender: the real tab, its own frame, no parent.
+    // What Chromium 156 sends for a speculation-rules prerender of a blocked port (seen in e2e): the real
+    // tab, a frame of its own, documentLifecycle 'prerender', ERR_ABORTED.
     await fakeBrowser.webNavigation.onErrorOccurred.trigger({
-      ...unsafe('http://127.0.0.1:6000/', tabId, 7),
+      ...frameDetails('http://127.0.0.1:6000/', tabId, 3),
       parentFrameId: -1,
       frameType: 'outermost_frame',
       documentLifecycle: 'prerender',
+      error: 'net::ERR_ABORTED',
     });
+    // A request made by a prerendered page: webRequest tells its document's lifecycle too.
     await extras.webRequestError.trigger({
-      url: 'http://127.0.0.1:6000/',
+      url: 'http://127.0.0.1:6000/api',
       tabId,
-      frameId: 7,
-      type: 'main_frame',
+      frameId: 3,
+      type: 'xmlhttprequest',
       error: 'net::ERR_UNSAFE_PORT',
       documentLifecycle: 'prerender',
       frameType: 'outermost_frame',

@@ -25,6 +25,11 @@ export interface ChromiumOptions {
   args?: string[];
   /** An unpacked extension other than the production build (benchmarks load a copy). */
   extensionDir?: string;
+  /**
+   * Pages whose URL contains this are left alone by Puppeteer: Chromium turns prerendering off in a page
+   * DevTools is attached to (PrerenderingDisabledByDevTools), so a prerender test needs a page it is not.
+   */
+  unattached?: string;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -60,6 +65,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       ...(options.args ?? []),
     ],
     env: { ...process.env, LANGUAGE: lang, LANG: `${lang.replace('-', '_')}.UTF-8` },
+    ...(options.unattached !== undefined && {
+      targetFilter: (target: Target) => !target.url().includes(options.unattached ?? ''),
+    }),
   });
   const errors: string[] = [];
   const workerTarget = await browser.waitForTarget(

@@ -1,21 +1,50 @@
 /** A local test server on 127.0.0.1. Its port is chosen by the OS and checked against every blocked list. */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { enginesBlocking } from '../../../lib/ports/blocked.ts';
 
 export interface TestServer {
   origin: string;
   port: number;
+  /** How many requests each path received. */
+  hits: Map<string, number>;
   close(): Promise<void>;
 }
 
-export type Routes = Record<string, string>;
+/** A response other than a 200 page: a redirect, another status, or an answer that takes its time. */
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Milliseconds before the answer is sent. */
+  delayMs?: number;
+}
+
+export type Routes = Record<string, string | Reply>;
 
 export async function startServer(routes: Routes, port = 0): Promise<TestServer> {
+  const hits = new Map<string, number>();
+  const sockets = new Set<Socket>();
   const server: Server = createServer((request, response) => {
-    const body = routes[new URL(request.url ?? '/', 'http://x').pathname];
-    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(body ?? 'not found');
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    const route = routes[path];
+    const reply: Reply =
+      route === undefined
+        ? { status: 404, body: 'not found' }
+        : typeof route === 'string'
+          ? { status: 200, body: route }
+          : route;
+    const send = () => {
+      response.writeHead(reply.status, { 'content-type': 'text/html; charset=utf-8', ...reply.headers });
+      response.end(reply.body ?? '');
+    };
+    if (reply.delayMs) setTimeout(send, reply.delayMs);
+    else send();
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -31,6 +60,11 @@ export async function startServer(routes: Routes, port = 0): Promise<TestServer>
   return {
     origin: `http://127.0.0.1:${actual}`,
     port: actual,
-    close: () => new Promise((done) => server.close(() => done())),
+    hits,
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done());
+      }),
   };
 }
