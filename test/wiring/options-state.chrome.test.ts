@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALL_SITES_PERMISSION as ALL_SITES, OptionsState } from '@/entrypoints/options/options-state.svelte';
-import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, loadSettings, muteSite } from '@/lib/settings';
+import { exportSettings } from '@/lib/settings-file';
 import { fakeEvent } from './fake-extras';
 
 let held: Set<string>;
@@ -93,6 +94,37 @@ describe('options state', () => {
     await state.reset();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     expect(state.notice).toEqual({ kind: 'reset' });
+  });
+
+  it('an import that turns on notifications asks for the permission; refused, it keeps the badge', async () => {
+    const file = exportSettings({ ...DEFAULT_SETTINGS, blockedNavigation: 'notify', historySize: 9 });
+    const state = await started();
+    await state.importFile(file);
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['notifications'] });
+    expect(await loadSettings()).toMatchObject({ blockedNavigation: 'badge', historySize: 9 });
+    expect(state.notice).toEqual({ kind: 'notify-denied' });
+    answer = true;
+    await state.importFile(file);
+    expect(await loadSettings()).toMatchObject({ blockedNavigation: 'notify' });
+    expect(state.notice).toEqual({ kind: 'imported' });
+  });
+
+  it('saves only what it changed: a site muted meanwhile from a card is kept', async () => {
+    const state = await started();
+    await muteSite('http://localhost:5173');
+    await state.update({ historySize: 4 });
+    expect(await loadSettings()).toMatchObject({ mutedSites: ['http://localhost:5173'], historySize: 4 });
+  });
+
+  it('a save both storage areas refuse is said, and the page shows what is stored', async () => {
+    const state = await started();
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await state.update({ historySize: 4 });
+    expect(state.notice).toEqual({ kind: 'save-failed' });
+    expect(state.settings?.historySize).toBe(DEFAULT_SETTINGS.historySize);
   });
 
   it('stops following the permissions once its page goes', async () => {

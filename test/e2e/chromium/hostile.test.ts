@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickerPage, FETCH_BLOCKED, FLOOD_PAGE, prerenderPage, spyPage } from '../fixtures/hostile';
 import { CLICK_TO_FAIL, HEALTHY_PAGE } from '../fixtures/pages';
 import { exposeCardChromium, pageViewOfCard } from '../support/card';
-import { badgeOf, extensionWorlds, launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { badgeOf, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { waitForOptions, chooseReaction, statusSays } from '../support/options-page';
 import { startServer, type TestServer } from '../support/server';
