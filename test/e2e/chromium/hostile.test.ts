@@ -9,7 +9,8 @@ import { CLICK_TO_FAIL, HEALTHY_PAGE } from '../fixtures/pages';
 import { exposeCardChromium, pageViewOfCard } from '../support/card';
 import { badgeOf, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
-import { waitForOptions, chooseReaction, statusSays } from '../support/options-page';
+import { hostile, optionsStillSave } from '../support/hostile';
+import { waitForOptions } from '../support/options-page';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
@@ -33,10 +34,6 @@ function storageBytes(session: ChromiumSession): Promise<number> {
     ]);
     return areas.reduce((sum, area) => sum + new TextEncoder().encode(JSON.stringify(area)).length, 0);
   });
-}
-
-function hostile<T>(page: Page): Promise<T> {
-  return page.evaluate(() => (window as unknown as { hostile: unknown }).hostile) as Promise<T>;
 }
 
 describe('Chromium: hostile pages get nothing', () => {
@@ -161,10 +158,7 @@ describe('Chromium: hostile pages get nothing', () => {
       await waitForOptions(options);
     }
     await options.bringToFront();
-    await chooseReaction(options, 'localFailures', 'explain');
-    await statusSays(options, 'Saved.');
-    await chooseReaction(options, 'localFailures', 'badge');
-    await statusSays(options, 'Saved.');
+    await optionsStillSave(options);
     await options.close();
   });
 });

@@ -18,15 +18,12 @@ import {
   settle,
   type FirefoxSession,
 } from '../support/firefox';
-import { chooseReaction, statusSays, waitForOptions } from '../support/options-page';
+import { hostile, optionsStillSave } from '../support/hostile';
+import { waitForOptions } from '../support/options-page';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 
 const SECRET = 'SECRET-7b20d1';
-
-function hostile<T>(page: Page): Promise<T> {
-  return page.evaluate(() => (window as unknown as { hostile: unknown }).hostile) as Promise<T>;
-}
 
 /** The extension's tabs showing an explanation, as the extension itself counts them. */
 function explanationTabs(control: Page): Promise<number> {
@@ -153,10 +150,7 @@ describe('Firefox: hostile pages get nothing', () => {
     const options = await openBlocked(session, 'http://localhost:6668/');
     await goInside(options, session, '/options.html');
     await waitForOptions(options);
-    await chooseReaction(options, 'localFailures', 'explain');
-    await statusSays(options, 'Saved.');
-    await chooseReaction(options, 'localFailures', 'badge');
-    await statusSays(options, 'Saved.');
+    await optionsStillSave(options);
     await options.close();
   });
 });
