@@ -25,11 +25,12 @@ export default defineConfig({
     homepage_url: 'https://github.com/port-doctor/port-doctor',
     action: { default_title: '__MSG_extName__' },
     // Each permission is explained in README.md ("Permissions"). Host permissions come from the overlay's
-    // `matches` (local hosts only); Firefox has no webRequest signal for a blocked port, so it does not ask.
-    permissions: ['storage', 'webNavigation', 'scripting', ...(browser === 'firefox' ? [] : ['webRequest'])],
-    // Asked for by a click on the options page, never at install: "notification" as a reaction, and
-    // "watch requests on all sites".
-    optional_permissions: ['notifications'],
+    // `matches` (local hosts only).
+    permissions: ['storage', 'webNavigation', 'scripting'],
+    // Asked for by a click, never at install: "notification" as a reaction, "watch requests on all sites",
+    // and in Chrome the deeper checks (`webRequest`, which costs every page: lib/deeper-checks.ts). Firefox
+    // has no webRequest signal for a blocked port, so it does not ask for it.
+    optional_permissions: ['notifications', ...(browser === 'firefox' ? [] : ['webRequest'])],
     optional_host_permissions: ALL_SITES,
     // The card fetches its own styles into its shadow root from the page it is in: on any site once "watch
     // requests on all sites" is granted (WXT adds the local hosts itself). Not a fingerprint: Chrome serves it

@@ -141,19 +141,27 @@ export default defineBackground(() => {
     }, WEB_ONLY);
   } else {
     browser.webNavigation.onCommitted.addListener(loaded, WEB_ONLY);
-    // Only hosts we hold permissions for report here: local hosts by default.
-    browser.webRequest.onErrorOccurred.addListener(
-      (details: RequestErrorDetails) =>
-        run(
-          handle(
-            (local) => detectChromeRequestError(details, now(), local),
-            world,
-            () => true,
-          ),
-        ),
-      { urls: ['<all_urls>'] },
-    );
   }
+
+  /**
+   * The deeper checks (lib/deeper-checks.ts): `webRequest` is optional, and its API exists only once it is
+   * granted. Registered at start-up when held, so an event that wakes the worker reaches it; and as soon as
+   * it is granted. Only hosts we hold permissions for report here: local hosts by default.
+   */
+  const onRequestError = (details: RequestErrorDetails) =>
+    run(
+      handle(
+        (local) => detectChromeRequestError(details, now(), local),
+        world,
+        () => true,
+      ),
+    );
+  const listenToRequests = () => {
+    if (CURRENT_ENGINE === 'firefox' || !browser.webRequest) return;
+    if (browser.webRequest.onErrorOccurred.hasListener(onRequestError)) return;
+    browser.webRequest.onErrorOccurred.addListener(onRequestError, { urls: ['<all_urls>'] });
+  };
+  listenToRequests();
 
   /** A click on our notification explains the failure, in its tab only if the tab still shows it. */
   const onNotificationClicked = (id: string) => {
@@ -168,7 +176,10 @@ export default defineBackground(() => {
     browser.notifications.onClicked.addListener(onNotificationClicked);
   };
   listenToNotifications();
-  browser.permissions.onAdded.addListener(listenToNotifications);
+  browser.permissions.onAdded.addListener(() => {
+    listenToNotifications();
+    listenToRequests();
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     run(world.tabs.closed(tabId));
     world.overlays.forget(tabId);

@@ -40,7 +40,7 @@ for (const [lang, scheme] of [
   ['en-US', 'dark'],
 ] as const) {
   console.log(`Chromium (${lang}, ${scheme})`);
-  const chromium = await launchChromium({ lang });
+  const chromium = await launchChromium({ lang, deeperChecks: true });
   const page = await chromium.newPage();
   await page.setViewport({ width: 1000, height: 720 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);

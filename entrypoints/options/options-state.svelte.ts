@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
 import { ALL_SITES } from '@/lib/all-sites';
+import {
+  askForDeeperChecks,
+  deeperChecksState,
+  dropDeeperChecks,
+  type DeeperChecksState,
+} from '@/lib/deeper-checks';
 import { exportSettings, importSettings, type ImportError } from '@/lib/settings-file';
 import { defaultSettings, loadSettings, updateSettings, watchSettings, type Settings } from '@/lib/settings';
 
@@ -8,7 +14,16 @@ export const ALL_SITES_PERMISSION = { origins: ALL_SITES };
 const NOTIFICATIONS: { permissions: ['notifications'] } = { permissions: ['notifications'] };
 
 export type Notice =
-  | { kind: 'saved' | 'reset' | 'imported' | 'notify-denied' | 'all-sites-refused' | 'save-failed' }
+  | {
+      kind:
+        | 'saved'
+        | 'reset'
+        | 'imported'
+        | 'notify-denied'
+        | 'all-sites-refused'
+        | 'deeper-refused'
+        | 'save-failed';
+    }
   | { kind: 'import-failed'; error: ImportError };
 
 /**
@@ -18,15 +33,20 @@ export type Notice =
 export class OptionsState {
   settings = $state<Settings | undefined>();
   allSites = $state(false);
+  /** The deeper checks (lib/deeper-checks.ts), as the browser reports the permission. */
+  deeperChecks = $state<DeeperChecksState>('off');
   notice = $state<Notice | undefined>();
 
   async start(signal: AbortSignal): Promise<void> {
     this.settings = await loadSettings();
     this.allSites = await browser.permissions.contains(ALL_SITES_PERMISSION);
+    this.deeperChecks = await deeperChecksState();
     // Another page (the overlay's "Don't show on this site", another window of this page) may change them.
     const unwatch = watchSettings((settings) => (this.settings = settings));
-    const follow = () =>
+    const follow = () => {
       void browser.permissions.contains(ALL_SITES_PERMISSION).then((held) => (this.allSites = held));
+      void deeperChecksState().then((state) => (this.deeperChecks = state));
+    };
     browser.permissions.onAdded.addListener(follow);
     browser.permissions.onRemoved.addListener(follow);
     signal.addEventListener('abort', () => {
@@ -74,6 +94,18 @@ export class OptionsState {
     } else {
       await browser.permissions.remove(ALL_SITES_PERMISSION).catch(() => false);
       this.allSites = await browser.permissions.contains(ALL_SITES_PERMISSION);
+      this.notice = { kind: 'saved' };
+    }
+  }
+
+  /** The deeper checks switch: asked for in the click, and showing what the browser really granted. */
+  async setDeeperChecks(wanted: boolean): Promise<void> {
+    if (wanted) {
+      this.deeperChecks = await askForDeeperChecks();
+      this.notice = this.deeperChecks ? { kind: 'saved' } : { kind: 'deeper-refused' };
+    } else {
+      await dropDeeperChecks();
+      this.deeperChecks = await deeperChecksState();
       this.notice = { kind: 'saved' };
     }
   }

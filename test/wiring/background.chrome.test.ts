@@ -345,3 +345,27 @@ describe('background in Chrome', () => {
     await vi.waitFor(async () => expect(await failuresForTab(tabId)).toEqual([]));
   });
 });
+
+describe('deeper checks (the optional webRequest permission)', () => {
+  it('off: nothing listens to requests; granted by a click: listening at once, no restart', async () => {
+    fakeBrowser.reset();
+    extras = installExtras();
+    // Without the permission Chrome has no webRequest API at all.
+    const webRequest = fakeBrowser.webRequest;
+    Object.assign(fakeBrowser, { webRequest: undefined });
+    background.main();
+    expect(extras.webRequestError.hasListeners()).toBe(false);
+    Object.assign(fakeBrowser, { webRequest });
+    await extras.permissionAdded.trigger({ permissions: ['webRequest'] });
+    expect(extras.webRequestError.hasListeners()).toBe(true);
+    const tabId = await openTab('http://localhost:5173/');
+    await extras.webRequestError.trigger({
+      url: 'http://127.0.0.1:6000/api',
+      tabId,
+      frameId: 0,
+      type: 'fetch',
+      error: 'net::ERR_UNSAFE_PORT',
+    });
+    await vi.waitFor(() => expect(extras.executeScript).toHaveBeenCalledTimes(1));
+  });
+});

@@ -14,7 +14,7 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility (axe-core), %
 
   beforeAll(async () => {
     server = await startServer({ '/app': API_ON_BLOCKED_PORTS });
-    session = await launchChromium();
+    session = await launchChromium({ deeperChecks: true });
   });
 
   afterAll(async () => {

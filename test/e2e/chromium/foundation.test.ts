@@ -16,7 +16,7 @@ describe('Chromium, production build', () => {
 
   beforeAll(async () => {
     server = await startServer({ '/': HEALTHY_PAGE, '/app': API_ON_BLOCKED_PORTS });
-    session = await launchChromium();
+    session = await launchChromium({ deeperChecks: true });
   });
 
   afterAll(async () => {

@@ -54,7 +54,7 @@ describe('Chromium: hostile pages get nothing', () => {
       '/prerender': prerenderPage('http://127.0.0.1:6000/prerendered'),
       '/': HEALTHY_PAGE,
     });
-    session = await launchChromium();
+    session = await launchChromium({ deeperChecks: true });
   });
 
   afterAll(async () => {

@@ -13,7 +13,7 @@ describe('Chromium: everything works from the keyboard', () => {
 
   beforeAll(async () => {
     server = await startServer({ '/app': API_ON_BLOCKED_PORTS });
-    session = await launchChromium();
+    session = await launchChromium({ deeperChecks: true });
   });
 
   afterAll(async () => {

@@ -31,7 +31,7 @@ describe('Chromium: the in-page card', () => {
 
   beforeAll(async () => {
     server = await startServer({ '/styled': CLICK_TO_FAIL, '/busy': HUNDRED_BLOCKED, '/markup': MARKUP_URL });
-    session = await launchChromium();
+    session = await launchChromium({ deeperChecks: true });
   });
 
   afterAll(async () => {

@@ -2,9 +2,13 @@
  * Real Chromium with the production build loaded, driven by puppeteer-core over CDP.
  * Launch details and gotchas: ../shared/reference/e2e-notes.md §3.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
 import { chromiumPath } from './browsers.ts';
 import { builtExtension } from './build.ts';
+import { waitFor } from './wait.ts';
 
 export interface ChromiumSession {
   browser: Browser;
@@ -30,6 +34,14 @@ export interface ChromiumOptions {
    * DevTools is attached to (PrerenderingDisabledByDevTools), so a prerender test needs a page it is not.
    */
   unattached?: string;
+  /**
+   * Turn on the deeper checks (the optional `webRequest`), as a user does: one click on the options page's
+   * switch, then Chrome restarted with the same profile (Chromium applies the grant from its next start:
+   * lib/deeper-checks.ts). Needed for the card of a page's own requests.
+   */
+  deeperChecks?: boolean;
+  /** A profile folder to start with (kept after close); a fresh one otherwise. */
+  userDataDir?: string;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -47,12 +59,20 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
+  if (options.deeperChecks) {
+    const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'port-doctor-profile-'));
+    const first = await launchChromium({ ...options, deeperChecks: false, userDataDir });
+    await turnOnDeeperChecks(first);
+    await first.close();
+    return launchChromium({ ...options, deeperChecks: false, userDataDir });
+  }
   const lang = options.lang ?? 'en-US';
   const extension = options.extensionDir ?? builtExtension('chrome-mv3');
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
     pipe: true,
+    ...(options.userDataDir !== undefined && { userDataDir: options.userDataDir }),
     // --load-extension rather than Puppeteer's enableExtensions (CDP Extensions.loadUnpacked): an extension
     // loaded over CDP was not woken by webNavigation events once its worker had been stopped (seen in
     // Chromium 156), and real users' extensions are not loaded that way either.
@@ -102,7 +122,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     }
   };
 
-  return {
+  const session: ChromiumSession = {
     browser,
     extensionId,
     errors,
@@ -149,6 +169,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     },
     close: () => browser.close(),
   };
+  return session;
 }
 
 /**
@@ -213,4 +234,17 @@ export function badgeOf(session: ChromiumSession, url: string): Promise<string> 
     );
     return tab ? chrome.action.getBadgeText({ tabId: tab.id }) : 'no such tab';
   }, url);
+}
+
+/** One click on the options page's "Deeper checks" switch; waits until the browser granted it. */
+export async function turnOnDeeperChecks(session: ChromiumSession): Promise<void> {
+  const page = await session.browser.newPage();
+  try {
+    await page.goto(session.extensionUrl('/options.html'));
+    const toggle = await waitFor('the deeper checks switch', () => page.$('[data-testid="deeper-checks"]'));
+    await toggle.click();
+    await waitFor('the deeper checks to be granted', () => page.$('[data-testid="deeper-checks-restart"]'));
+  } finally {
+    await page.close();
+  }
 }
