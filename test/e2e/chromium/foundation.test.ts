@@ -33,6 +33,7 @@ describe('Chromium, production build', () => {
     const permissions = await session.inWorker(() =>
       (globalThis as unknown as ExtensionGlobals).chrome.permissions.getAll(),
     );
+    // webRequest is optional; this session turned the deeper checks on (the overlay test needs them).
     expect(permissions.permissions?.sort()).toEqual(['scripting', 'storage', 'webNavigation', 'webRequest']);
   });
 

@@ -35,8 +35,8 @@ describe('Chromium: the Chrome Web Store package (npm run zip), unpacked and loa
         48: expect.any(String),
         128: expect.any(String),
       },
-      permissions: ['storage', 'webNavigation', 'scripting', 'webRequest'],
-      optional_permissions: ['notifications'],
+      permissions: ['storage', 'webNavigation', 'scripting'],
+      optional_permissions: ['notifications', 'webRequest'],
     });
     expect(packaged.files).toContain('_locales/ko/messages.json');
     expect(packaged.files.filter((file) => /\.(ts|map)$|node_modules|^test\//.test(file))).toEqual([]);
