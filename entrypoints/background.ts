@@ -7,16 +7,19 @@ import {
   detectChromeRequestError,
   detectFirefoxCommit,
   detectNavigationError,
+  isInactiveDocument,
   type NavigationDetails,
   type RequestErrorDetails,
 } from '@/lib/detect';
 import { CURRENT_ENGINE } from '@/lib/engine';
-import type { Failure } from '@/lib/failure';
+import { CHROME_BLOCKED_CODE, type Failure } from '@/lib/failure';
 import { isLocalHost } from '@/lib/local-host';
 import { handleMessages } from '@/lib/messages';
 import { NavigationSeq } from '@/lib/navigation-seq';
 import { NavigationStarts } from '@/lib/navigation-starts';
+import { portListIncludes } from '@/lib/port-list';
 import { isBlocked } from '@/lib/ports/blocked';
+import { ProvenBlocked } from '@/lib/proven-blocked';
 import {
   explainNotified,
   failureOfNotification,
@@ -46,6 +49,7 @@ interface World {
   settings: SettingsCache;
   tabs: TabState;
   seq: NavigationSeq;
+  proven: ProvenBlocked;
 }
 
 /**
@@ -63,6 +67,7 @@ async function handle(
   // Never kept (or shown) at the length, or with the query, that a page chose: lib/bounded.ts.
   const local = isLocalHost(safeUrl(found.url)?.hostname ?? '', settings.localHosts);
   const failure = { ...found, url: boundUrl(found.url, local, found.resource) };
+  if (failure.code === CHROME_BLOCKED_CODE) world.proven.add(failure.port);
   const wholeTab = failure.resource === 'main_frame';
   const [explained, origin] = await Promise.all([
     world.tabs.explainedUrl(failure.tabId),
@@ -87,7 +92,12 @@ export default defineBackground(() => {
     settings: new SettingsCache(),
     tabs: new TabState(),
     seq: new NavigationSeq(),
+    proven: new ProvenBlocked(),
   };
+  // Read now what a navigation may need to be decided at once (preEmpt below).
+  void world.settings.get();
+  world.tabs.warm();
+  if (CURRENT_ENGINE !== 'firefox') world.proven.warm();
   const explainLimit = new RateLimit(EXPLAIN_EVERY_MS);
   browser.storage.onChanged.addListener((changes, area) => world.settings.changed(changes, area));
   const now = () => Date.now();
@@ -109,6 +119,25 @@ export default defineBackground(() => {
     const current = world.seq.snapshot(details.tabId, details.url);
     run(handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), world, current));
   }, WEB_ONLY);
+  /**
+   * Chromium: a navigation to a port this browser has already refused this session goes to the explanation
+   * as it starts, before Chromium's error page (lib/proven-blocked.ts). Only when everything it needs is at
+   * hand without waiting; otherwise the error event decides, as before.
+   */
+  const preEmpt = (details: NavigationDetails) => {
+    const settings = world.settings.now();
+    const port = portOf(details.url);
+    if (!settings || port === null || isInactiveDocument(details) || !world.proven.has(port)) return;
+    if (settings.blockedNavigation !== 'explain' || portListIncludes(settings.unblockedPorts, port)) return;
+    const explained = world.tabs.explainedNow(details.tabId);
+    // Back from the explanation reloads the refused URL: it must fail, not bounce (lib/decide.ts).
+    if (explained === null || explained === boundUrl(details.url, false, 'main_frame')) return;
+    if (explained !== undefined && explained === details.url) return;
+    const refused = { ...details, error: CHROME_BLOCKED_CODE };
+    const current = world.seq.snapshot(details.tabId, details.url);
+    run(handle((local) => detectNavigationError(refused, CURRENT_ENGINE, now(), local), world, current));
+  };
+
   const starts = new NavigationStarts();
   browser.webNavigation.onBeforeNavigate.addListener((details: NavigationDetails) => {
     const { tabId, frameId, url } = details;
@@ -121,6 +150,7 @@ export default defineBackground(() => {
       world.seq.bump(tabId, url);
       run(world.tabs.forget(tabId));
       world.overlays.forget(tabId);
+      if (CURRENT_ENGINE !== 'firefox') preEmpt(details);
     }
   }, WEB_ONLY);
   if (CURRENT_ENGINE === 'firefox') {

@@ -209,15 +209,25 @@ export async function loadSettings(): Promise<Settings> {
  */
 export class SettingsCache {
   #current: Promise<Settings> | undefined;
+  #ready: Settings | undefined;
 
   get(): Promise<Settings> {
-    return (this.#current ??= loadSettings());
+    this.#current ??= loadSettings().then((settings) => (this.#ready = settings));
+    return this.#current;
+  }
+
+  /** The settings if they are read already, without waiting: for decisions that cannot wait. */
+  now(): Settings | undefined {
+    return this.#ready;
   }
 
   /** For storage.onChanged: forgets the settings when a change touches them. */
   changed(changes: Record<string, unknown>, area: string): void {
-    if ((area === 'sync' || area === 'local') && ('settings' in changes || 'settings$' in changes))
+    if ((area === 'sync' || area === 'local') && ('settings' in changes || 'settings$' in changes)) {
       this.#current = undefined;
+      this.#ready = undefined;
+      void this.get();
+    }
   }
 }
 

@@ -81,15 +81,22 @@ export class TabState {
   #failures = new Map<string, TabFailure[]>();
   #explained = new Map<string, string>();
   #loaded: Promise<void> | undefined;
+  #ready = false;
   #closed = new Set<number>();
   #writing: Promise<void> = Promise.resolve();
   #next: Promise<void> | undefined;
+
+  /** Reads the stored state now, so that later decisions need not wait for it. */
+  warm(): void {
+    void this.#load();
+  }
 
   #load(): Promise<void> {
     this.#loaded ??= Promise.all([tabFailuresItem.getValue(), explainedItem.getValue()]).then(
       ([failures, explained]) => {
         this.#failures = new Map([...Object.entries(readFailures(failures)), ...this.#failures]);
         this.#explained = new Map([...Object.entries(readExplained(explained)), ...this.#explained]);
+        this.#ready = true;
       },
       (error: unknown) => console.error('[Port Doctor] tab state unreadable:', error),
     );
@@ -174,6 +181,11 @@ export class TabState {
   async failures(tabId: number): Promise<TabFailure[]> {
     await this.#load();
     return this.#failures.get(String(tabId)) ?? [];
+  }
+
+  /** The explained URL if the state is read already; null while it is not. */
+  explainedNow(tabId: number): string | undefined | null {
+    return this.#ready ? this.#explained.get(String(tabId)) : null;
   }
 
   async explainedUrl(tabId: number): Promise<string | undefined> {

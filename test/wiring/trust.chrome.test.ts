@@ -242,3 +242,33 @@ describe('what the card may show its page', () => {
     expect(JSON.stringify(entries)).not.toContain('SECRET');
   });
 });
+
+describe('Chromium: a port refused once this session is explained as its next navigation starts', () => {
+  const start = (url: string, tabId: number) =>
+    fakeBrowser.webNavigation.onBeforeNavigate.trigger(frameDetails(url, tabId));
+
+  it('the second navigation to 6000 goes to the explanation before any error event', async () => {
+    const first = await openTab('http://localhost:6000/');
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', first));
+    await vi.waitFor(async () => expect(await urlOf(first)).toContain('/explain.html?'));
+    const second = await openTab('http://localhost:6000/again');
+    await start('http://localhost:6000/again', second);
+    await vi.waitFor(async () =>
+      expect(await urlOf(second)).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6000%2Fagain'),
+    );
+  });
+
+  it('not for a port never refused, nor one the user unblocked in Port Doctor', async () => {
+    await saveSettings({ ...DEFAULT_SETTINGS, unblockedPorts: ['6665'] });
+    const first = await openTab('http://localhost:6665/');
+    // Refused once (the settings say it is unblocked, so Port Doctor stays quiet about it).
+    await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6665/', first));
+    const unblocked = await openTab('http://localhost:6665/app');
+    await start('http://localhost:6665/app', unblocked);
+    const never = await openTab('http://localhost:6667/');
+    await start('http://localhost:6667/', never);
+    await sentinel();
+    expect(await urlOf(unblocked)).toBe('http://localhost:6665/app');
+    expect(await urlOf(never)).toBe('http://localhost:6667/');
+  });
+});

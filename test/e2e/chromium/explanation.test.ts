@@ -115,6 +115,26 @@ describe('Chromium: the explanation', () => {
     await page.close();
   });
 
+  it('a port refused once this session: the next visit is explained before Chromium commits its error page', async () => {
+    // The first visit proves the port refused in this browser (the error event).
+    (await explained(session, 'http://localhost:6669/first')).close();
+    const page = await session.newPage();
+    const cdp = await page.createCDPSession();
+    const committed: string[] = [];
+    cdp.on('Page.frameNavigated', ({ frame }) => {
+      if (!frame.parentId) committed.push(frame.url);
+    });
+    await cdp.send('Page.enable');
+    await page.goto('http://localhost:6669/second').catch(() => undefined);
+    await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
+    await waitFor('the headline', () => page.$('h1'));
+    await settle(session);
+    expect(committed.filter((url) => url.startsWith('chrome-error://'))).toEqual([]);
+    expect(committed.at(-1)).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6669%2Fsecond');
+    await cdp.detach();
+    await page.close();
+  });
+
   it('still explains after the service worker was stopped', async () => {
     const before = await session.inWorker(() => performance.timeOrigin);
     await session.stopWorker();
