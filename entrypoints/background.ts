@@ -17,7 +17,7 @@ import { isLocalHost } from '@/lib/local-host';
 import { handleMessages } from '@/lib/messages';
 import { NavigationSeq } from '@/lib/navigation-seq';
 import { NavigationStarts } from '@/lib/navigation-starts';
-import { portListIncludes } from '@/lib/port-list';
+import { mayPreEmpt } from '@/lib/pre-empt';
 import { isBlocked } from '@/lib/ports/blocked';
 import { ProvenBlocked } from '@/lib/proven-blocked';
 import {
@@ -125,14 +125,16 @@ export default defineBackground(() => {
    * hand without waiting; otherwise the error event decides, as before.
    */
   const preEmpt = (details: NavigationDetails) => {
-    const settings = world.settings.now();
     const port = portOf(details.url);
-    if (!settings || port === null || isInactiveDocument(details) || !world.proven.has(port)) return;
-    if (settings.blockedNavigation !== 'explain' || portListIncludes(settings.unblockedPorts, port)) return;
-    const explained = world.tabs.explainedNow(details.tabId);
-    // Back from the explanation reloads the refused URL: it must fail, not bounce (lib/decide.ts).
-    if (explained === null || explained === boundUrl(details.url, false, 'main_frame')) return;
-    if (explained !== undefined && explained === details.url) return;
+    const allowed = mayPreEmpt({
+      url: details.url,
+      port,
+      settings: world.settings.now(),
+      refusedBefore: port !== null && world.proven.has(port),
+      inactive: isInactiveDocument(details),
+      explained: world.tabs.explainedNow(details.tabId),
+    });
+    if (!allowed) return;
     const refused = { ...details, error: CHROME_BLOCKED_CODE };
     const current = world.seq.snapshot(details.tabId, details.url);
     run(handle((local) => detectNavigationError(refused, CURRENT_ENGINE, now(), local), world, current));

@@ -4,6 +4,8 @@ import { boundUrl, byteLength, MAX_URL_LENGTH, originOf, withoutQuery } from '@/
 import { cardEntries, failureOfLabel } from '@/lib/card';
 import { matchesStart, START_WINDOW_MS } from '@/lib/navigation-starts';
 import { NavigationSeq, REDIRECT_WINDOW_MS } from '@/lib/navigation-seq';
+import { mayPreEmpt } from '@/lib/pre-empt';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { callerRoles, noPayload, onlyString, RateLimit } from '@/lib/senders';
 import type { TabFailure } from '@/lib/tab-state';
 
@@ -237,4 +239,36 @@ describe('NavigationSeq', () => {
     expect(seq.abortedByUs(1, 10)).toBe(true);
     expect(seq.abortedByUs(1, 20)).toBe(false);
   });
+});
+
+describe('mayPreEmpt (Chromium: explain a navigation as it starts)', () => {
+  const base = {
+    url: 'http://localhost:6000/',
+    port: 6000,
+    settings: DEFAULT_SETTINGS as Settings,
+    refusedBefore: true,
+    inactive: false,
+    explained: undefined,
+  };
+  it.each([
+    ['a port refused before, all known', {}, true],
+    ['a port never refused this session (maybe re-allowed)', { refusedBefore: false }, false],
+    ['the settings not read yet', { settings: undefined }, false],
+    ['the tab state not read yet', { explained: null }, false],
+    ['Back to the URL just explained', { explained: 'http://localhost:6000/' }, false],
+    [
+      'Back to a remote URL explained without its query',
+      { url: 'http://evil.test:6000/x?q', explained: 'http://evil.test:6000/x' },
+      false,
+    ],
+    ['another URL explained before', { explained: 'http://localhost:6665/' }, true],
+    ['a prerender', { inactive: true }, false],
+    ['badge only', { settings: { ...DEFAULT_SETTINGS, blockedNavigation: 'badge' } as Settings }, false],
+    [
+      'a port the user unblocked',
+      { settings: { ...DEFAULT_SETTINGS, unblockedPorts: ['6000'] } as Settings },
+      false,
+    ],
+    ['no port', { port: null }, false],
+  ])('%s', (_what, patch, expected) => expect(mayPreEmpt({ ...base, ...patch })).toBe(expected));
 });
