@@ -6,7 +6,7 @@ import { launchChromium, type ChromiumSession } from '../support/chromium';
 import { typeLookup } from '../support/popup';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
-import { exposeCardChromium } from '../support/card';
+import { cardAtRest, exposeCardChromium } from '../support/card';
 
 describe.each(['light', 'dark'] as const)('Chromium: accessibility (axe-core), %s', (scheme) => {
   let session: ChromiumSession;
@@ -79,6 +79,7 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility (axe-core), %
     await tab.goto(`${server.origin}/app`);
     await exposeCardChromium(tab);
     await waitFor('the card', () => tab.$('pierce/[data-testid="overlay-card"]'));
+    await cardAtRest(tab);
     expect(await axeViolations(tab, 'port-doctor-overlay')).toEqual([]);
     await tab.close();
   });

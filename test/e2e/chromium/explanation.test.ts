@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesBlocking } from '../../../lib/ports/blocked';
 import { HEALTHY_PAGE } from '../fixtures/pages';
-import { launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { launchChromium, settle, REFUSED, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
@@ -16,7 +16,7 @@ const text = (page: Page, selector: string) =>
 /** Types a URL that Chrome refuses, and waits for Port Doctor's explanation in the same tab. */
 async function explained(session: ChromiumSession, url: string): Promise<Page> {
   const page = await session.newPage();
-  await expect(page.goto(url)).rejects.toThrow('net::ERR_UNSAFE_PORT');
+  await expect(page.goto(url)).rejects.toThrow(REFUSED);
   await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
   await waitFor('the headline', () => page.$('h1'));
   return page;
@@ -101,7 +101,7 @@ describe('Chromium: the explanation', () => {
       void dialog.dismiss();
     });
     const url = 'http://localhost:6667/<img src=x onerror=alert(1)>?q=<script>alert(2)</script>';
-    await expect(page.goto(url)).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto(url)).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     const shown = await waitFor('the failed URL', () => page.$('[data-testid="failed-url"]'));
     const reported = (await storedFailures(session)).find((failure) =>
@@ -148,13 +148,15 @@ describe('Chromium: the explanation', () => {
   it('lets Back leave the explanation instead of bouncing into it again', async () => {
     const page = await session.newPage();
     await page.goto(server.origin);
-    await expect(page.goto('http://localhost:6000/back')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto('http://localhost:6000/back')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await page.evaluate(() => history.back());
     await waitFor('Back to leave the explanation', async () => !page.url().includes('/explain.html'));
     await settle(session);
     expect(page.url()).not.toContain('/explain.html');
-    await page.evaluate(() => history.back()).catch(() => undefined);
+    // Back lands on the refused URL (when Chromium kept an entry for it) or, when Port Doctor replaced the
+    // navigation as it started, straight on the page before: either way one more Back at most.
+    if (page.url() !== `${server.origin}/`) await page.evaluate(() => history.back()).catch(() => undefined);
     await waitFor('the page before', async () => page.url() === `${server.origin}/`);
     await page.close();
   });
@@ -316,7 +318,7 @@ describe('Chromium with devbox.test listed as local, and resolving to 127.0.0.1'
     await new Promise((done) => server.close(done));
 
     // A blocked port on the same host: the same list of safe ports, each "not checked" until the click.
-    await expect(page.goto('http://devbox.test:6000/')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto('http://devbox.test:6000/')).rejects.toThrow(REFUSED);
     await waitFor(
       'its explanation',
       async () => page.url().includes('/explain.html?') && page.url().includes('6000'),

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { API_ON_BLOCKED_PORTS, HEALTHY_PAGE } from '../fixtures/pages';
-import { extensionWorlds, launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { extensionWorlds, launchChromium, settle, REFUSED, type ChromiumSession } from '../support/chromium';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
 import { exposeCardChromium } from '../support/card';
@@ -59,7 +59,7 @@ describe('Chromium, production build', () => {
 
   it('explains http://localhost:6000/ after the background sees net::ERR_UNSAFE_PORT', async () => {
     const page = await session.newPage();
-    await expect(page.goto('http://localhost:6000/')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto('http://localhost:6000/')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await waitFor('the headline', () => page.$('h1'));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
@@ -124,7 +124,7 @@ describe('Chromium in Korean', () => {
     const page = await session.newPage();
     await page.goto(session.extensionUrl('/options.html'));
     expect(await page.title()).toBe('Port Doctor 설정');
-    await expect(page.goto('http://127.0.0.1:10080/')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto('http://127.0.0.1:10080/')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await waitFor('the headline', () => page.$('h1'));
     expect(await text(page, 'h1')).toBe('브라우저가 10080번 포트를 차단했습니다');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeOf, launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { badgeOf, launchChromium, settle, REFUSED, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
   checkedReaction,
@@ -34,7 +34,7 @@ describe('Chromium: the options page drives what Port Doctor does', () => {
   /** Types the URL in a new tab; returns where the tab ends up and its badge, once the dust settles. */
   async function visit(url: string): Promise<{ url: string; badge: string; page: Page }> {
     const page = await session.newPage();
-    await expect(page.goto(url)).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto(url)).rejects.toThrow(REFUSED);
     await settle(session);
     return { url: page.url(), badge: await badgeOf(session, url), page };
   }
@@ -80,7 +80,7 @@ describe('Chromium: the options page drives what Port Doctor does', () => {
     expect(await checkedReaction(options, 'blockedNavigation')).toBe('explain');
     expect(await entries(options, 'unblocked-ports')).toEqual([]);
     const page = await session.newPage();
-    await expect(page.goto('http://localhost:6000/again')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto('http://localhost:6000/again')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await page.close();
   });
@@ -125,7 +125,7 @@ describe('Chromium: the options page drives what Port Doctor does', () => {
     });
     await session.stopWorker();
     const page = await session.newPage();
-    await expect(page.goto('http://localhost:6000/corrupt')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto('http://localhost:6000/corrupt')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await options.reload();
     await waitForOptions(options);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackedPackage } from '../support/build';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { launchChromium, REFUSED, type ChromiumSession } from '../support/chromium';
 import { waitFor } from '../support/wait';
 
 describe('Chromium: the Chrome Web Store package (npm run zip), unpacked and loaded', () => {
@@ -44,7 +44,7 @@ describe('Chromium: the Chrome Web Store package (npm run zip), unpacked and loa
 
   it('explains localhost:6000 when loaded from the package', async () => {
     const page = await session.newPage();
-    await expect(page.goto('http://localhost:6000/')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(page.goto('http://localhost:6000/')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     const headline = await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent));
     expect(headline).toBe('Your browser blocked port 6000');

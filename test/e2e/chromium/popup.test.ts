@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from '../support/chromium';
+import { launchChromium, REFUSED, type ChromiumSession } from '../support/chromium';
 import { EXPECTED_MESSAGES, EXPECTED_VERDICTS, typeLookup, verdicts } from '../support/popup';
 import { waitFor } from '../support/wait';
 
@@ -72,7 +72,7 @@ describe('Chromium: the popup', () => {
 
   it('lists recent failures, each one click from its explanation, and clears them', async () => {
     const tab = await session.newPage();
-    await expect(tab.goto('http://localhost:6665/history')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await expect(tab.goto('http://localhost:6665/history')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => tab.url().includes('/explain.html?'));
     await tab.close();
     await page.reload();

@@ -6,7 +6,7 @@ import { goInside, launchFirefox, openBlocked, type FirefoxSession } from '../su
 import { typeLookup } from '../support/popup';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
-import { cardElement, exposeCardFirefox } from '../support/card';
+import { cardAtRest, cardElement, exposeCardFirefox } from '../support/card';
 import { controlPage } from '../support/firefox';
 
 // Firefox's own switch for the colour scheme pages see: 0 dark, 1 light.
@@ -70,6 +70,7 @@ describe.each(SCHEMES)('Firefox: accessibility (axe-core), %s', (scheme, overrid
     await tab.goto(`${server.origin}/framed`);
     await exposeCardFirefox(tab, await controlPage(session));
     await waitFor('the card', () => cardElement(tab, '[data-testid="overlay-card"]'));
+    await cardAtRest(tab);
     expect(await axeViolations(tab, 'port-doctor-overlay')).toEqual([]);
     await tab.close();
   });

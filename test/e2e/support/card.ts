@@ -139,3 +139,20 @@ export async function cardElement(page: Page, selector: string): Promise<Element
   if (!element) await handle.dispose();
   return element;
 }
+
+/**
+ * Waits until the exposed card has finished its entrance animation: mid-fade its colours are not the ones a
+ * user reads at rest, and axe would judge the contrast of a passing frame.
+ */
+export async function cardAtRest(page: Page): Promise<void> {
+  await waitFor('the card at rest', () =>
+    page.evaluate(
+      (host) =>
+        document
+          .querySelector(host)
+          ?.shadowRoot?.getAnimations()
+          .every((animation) => animation.playState === 'finished') ?? false,
+      HOST,
+    ),
+  );
+}

@@ -248,3 +248,9 @@ export async function turnOnDeeperChecks(session: ChromiumSession): Promise<void
     await page.close();
   }
 }
+
+/**
+ * How `page.goto` fails on a blocked port: Chromium's own refusal, or, for a port already refused this
+ * session, Port Doctor's redirect to the explanation replacing the navigation as it starts (lib/proven-blocked.ts).
+ */
+export const REFUSED = /net::ERR_UNSAFE_PORT|net::ERR_ABORTED/;
