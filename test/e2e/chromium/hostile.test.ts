@@ -79,7 +79,10 @@ describe('Chromium: hostile pages get nothing', () => {
     // The card is still there, and still works for the user's own click.
     await exposeCardChromium(page);
     const why = await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"] button.primary'));
-    const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+    const opened = session.browser.waitForTarget((target) =>
+      // The card's own line, not an explanation another step left open.
+      target.url().includes(`/explain.html?url=${encodeURIComponent('http://127.0.0.1:6000/api')}&`),
+    );
     await why.click();
     await (await (await opened).page())?.close();
     await page.close();

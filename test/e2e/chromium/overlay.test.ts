@@ -136,7 +136,10 @@ describe('Chromium: the in-page card', () => {
     await exposeCardChromium(page);
     const why = await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"] button.primary'));
     await why.focus();
-    const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+    const opened = session.browser.waitForTarget((target) =>
+      // The card's own line, not an explanation another step left open.
+      target.url().includes(`/explain.html?url=${encodeURIComponent('http://127.0.0.1:6000/api')}&`),
+    );
     await page.keyboard.press('Enter');
     const explanation = (await (await opened).page())!;
     await waitFor('the explanation', () => explanation.$('h1'));
