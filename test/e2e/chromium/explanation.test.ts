@@ -18,7 +18,7 @@ async function explained(session: ChromiumSession, url: string): Promise<Page> {
   const page = await session.newPage();
   await expect(page.goto(url)).rejects.toThrow(REFUSED);
   await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
-  await waitFor('the headline', () => page.$('h1'));
+  await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
   return page;
 }
 
@@ -127,7 +127,7 @@ describe('Chromium: the explanation', () => {
     await cdp.send('Page.enable');
     await page.goto('http://localhost:6669/second').catch(() => undefined);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
-    await waitFor('the headline', () => page.$('h1'));
+    await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     await settle(session);
     // Port Doctor acts on onBeforeNavigate, but Chromium refuses the port in its browser process at the same
     // moment: whether its error page commits first is a race (no error page in local runs; one seen in a
@@ -169,7 +169,7 @@ describe('Chromium: the explanation', () => {
   it('reloading the explanation keeps its content', async () => {
     const page = await explained(session, 'http://localhost:5060/');
     await page.reload();
-    await waitFor('the headline', () => page.$('h1'));
+    await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 5060');
     await page.close();
   });

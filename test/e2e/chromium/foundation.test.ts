@@ -61,7 +61,7 @@ describe('Chromium, production build', () => {
     const page = await session.newPage();
     await expect(page.goto('http://localhost:6000/')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
-    await waitFor('the headline', () => page.$('h1'));
+    await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
     expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
     expect(await text(page, '[data-testid="failed-url"]')).toBe('http://localhost:6000/');
@@ -126,7 +126,7 @@ describe('Chromium in Korean', () => {
     expect(await page.title()).toBe('Port Doctor 설정');
     await expect(page.goto('http://127.0.0.1:10080/')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
-    await waitFor('the headline', () => page.$('h1'));
+    await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     expect(await text(page, 'h1')).toBe('브라우저가 10080번 포트를 차단했습니다');
   });
 });

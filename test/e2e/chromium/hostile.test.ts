@@ -138,7 +138,7 @@ describe('Chromium: hostile pages get nothing', () => {
     const explained = await session.newPage();
     await explained.goto('http://localhost:6666/after-flood').catch(() => undefined);
     await waitFor('the explanation', async () => explained.url().includes('/explain.html?'));
-    await waitFor('its headline', () => explained.$('h1'));
+    await waitFor('its headline', () => explained.$eval('h1', (h1) => h1.textContent?.trim()));
     await explained.close();
     // The card still appears.
     const app = await session.newPage();

@@ -142,7 +142,7 @@ describe('Chromium: the in-page card', () => {
     );
     await page.keyboard.press('Enter');
     const explanation = (await (await opened).page())!;
-    await waitFor('the explanation', () => explanation.$('h1'));
+    await waitFor('the explanation', () => explanation.$eval('h1', (h1) => h1.textContent?.trim()));
     expect(await explanation.$eval('h1', (h1) => h1.textContent)).toMatch(
       /^Your browser blocked port (6000|6667)$/,
     );

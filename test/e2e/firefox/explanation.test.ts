@@ -76,7 +76,7 @@ describe('Firefox: the explanation', () => {
     await page.goto(server.origin);
     await page.goto('http://localhost:6668/', { timeout: 5000 }).catch(() => undefined);
     await waitFor('the explanation page', async () => (await locationOf(page)).includes('/explain.html?'));
-    await waitFor('the headline', () => page.$('h1'));
+    await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
     await page.evaluate(() => location.reload());
     await waitFor('the reload', async () => (await page.evaluate(() => performance.timeOrigin)) !== loadedAt);

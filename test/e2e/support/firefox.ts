@@ -82,7 +82,7 @@ export async function openBlocked(
   await waitFor('the explanation page', async () =>
     (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')),
   );
-  await waitFor('the headline', () => page.$('h1'));
+  await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
   return page;
 }
 
