@@ -137,8 +137,17 @@ describe('Chromium: hostile pages get nothing', () => {
     // The explanation still appears.
     const explained = await session.newPage();
     await explained.goto('http://localhost:6666/after-flood').catch(() => undefined);
-    await waitFor('the explanation', async () => explained.url().includes('/explain.html?'));
-    await waitFor('its headline', () => explained.$eval('h1', (h1) => h1.textContent?.trim()));
+    await waitFor('the explanation', async () =>
+      explained
+        .url()
+        .includes(`/explain.html?url=${encodeURIComponent('http://localhost:6666/after-flood')}&`),
+    );
+    // Its text, read in a tab of its own: Puppeteer can lose the execution context of a tab that went from
+    // Chromium's error page to an extension page ("Cannot find context with specified id", seen once in CI).
+    const reread = await session.newPage();
+    await reread.goto(explained.url());
+    await waitFor('its headline', () => reread.$eval('h1', (h1) => h1.textContent?.trim()));
+    await reread.close();
     await explained.close();
     // The card still appears.
     const app = await session.newPage();
