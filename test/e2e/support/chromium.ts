@@ -60,11 +60,19 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   if (options.deeperChecks) {
-    const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'port-doctor-profile-'));
-    const first = await launchChromium({ ...options, deeperChecks: false, userDataDir });
-    await turnOnDeeperChecks(first);
-    await first.close();
-    return launchChromium({ ...options, deeperChecks: false, userDataDir });
+    // Chromium restarted on a profile it had loaded the unpacked extension into sometimes gives the
+    // extension's pages no messages (chrome.i18n answers "" for every key; seen in fresh-clone CI runs, never
+    // in isolation). A session in that state is thrown away and made again, at most three times.
+    for (let attempt = 1; ; attempt++) {
+      const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'port-doctor-profile-'));
+      const first = await launchChromium({ ...options, deeperChecks: false, userDataDir });
+      await turnOnDeeperChecks(first);
+      await first.close();
+      const session = await launchChromium({ ...options, deeperChecks: false, userDataDir });
+      if ((await hasMessages(session)) || attempt === 3 || options.userDataDir) return session;
+      console.warn('[e2e] Chromium restarted without the extension messages; starting again');
+      await session.close();
+    }
   }
   const lang = options.lang ?? 'en-US';
   const extension = options.extensionDir ?? builtExtension('chrome-mv3');
@@ -254,3 +262,19 @@ export async function turnOnDeeperChecks(session: ChromiumSession): Promise<void
  * session, Port Doctor's redirect to the explanation replacing the navigation as it starts (lib/proven-blocked.ts).
  */
 export const REFUSED = /net::ERR_UNSAFE_PORT|net::ERR_ABORTED/;
+
+/** Do the extension's pages get their messages in this browser? */
+async function hasMessages(session: ChromiumSession): Promise<boolean> {
+  const page = await session.browser.newPage();
+  try {
+    await page.goto(session.extensionUrl('/options.html'));
+    return await page.evaluate(
+      () =>
+        (
+          globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }
+        ).chrome.i18n.getMessage('extName') !== '',
+    );
+  } finally {
+    await page.close();
+  }
+}
