@@ -37,8 +37,9 @@ export async function present(failure: Failure, actions: Actions, options: Prese
   // A whole-tab failure the user has already left behind: kept in the history, nothing else.
   const superseded = failure.resource === 'main_frame' && !options.current();
   // The tab leaves its error page first: every millisecond here is the user's wait for the answer.
-  if (actions.explain && !superseded) options.redirecting();
-  const explained = actions.explain && !superseded ? explainInTab(failure, options.tabs) : undefined;
+  const redirect = actions.explain && !superseded;
+  if (redirect) options.redirecting();
+  const explained = redirect ? explainInTab(failure, options.tabs) : undefined;
   const incognito = await isIncognito(tabId);
   await Promise.all([
     explained,
