@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'wiring-chrome',
           include: ['test/wiring/**/*.chrome.test.ts', 'test/wiring/**/*.any.test.ts'],
+          setupFiles: ['test/wiring/messages-setup.ts'],
           mockReset: true,
           restoreMocks: true,
         },

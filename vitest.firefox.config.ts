@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     name: 'wiring-firefox',
     include: ['test/wiring/**/*.firefox.test.ts', 'test/wiring/**/*.any.test.ts'],
+    setupFiles: ['test/wiring/messages-setup.ts'],
     mockReset: true,
     restoreMocks: true,
   },

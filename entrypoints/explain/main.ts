@@ -1,5 +1,23 @@
 import { i18n } from '#i18n';
-import { mountPage } from '@/components/mount-page';
-import App from './App.svelte';
+import { pageTarget, preparePage } from '@/components/prepare-page';
+import { diagnose, type Diagnosis } from '@/lib/diagnose';
+import { CURRENT_ENGINE } from '@/lib/engine';
+import { readExplainParams } from '@/lib/explain-link';
+import { paintTop } from './paint-top.ts';
+import { topView } from './top-view.ts';
+import './explain.css';
 
-mountPage(App, i18n.t('explain.pageTitle'));
+/**
+ * The explanation paints its first screen from its own address, before anything else loads: no Svelte, no
+ * storage, no message (issue #14). Everything below it (the port's story, safe ports, commands, overrides)
+ * comes with details.ts, which also reads the user's settings and repaints the top if they change it.
+ */
+preparePage(i18n.t('explain.pageTitle'));
+const params = readExplainParams(location.search);
+const top = pageTarget('top');
+// Loads an address in this tab through the background, which refuses anything but http(s).
+const open = (url: string) => void import('@/lib/messages').then(({ send }) => send('openUrl', { url }));
+const show = (diagnosis: Diagnosis | null) => paintTop(top, topView(diagnosis), open);
+// The defaults' preferred ports and local hosts (none) until the settings arrive.
+show(params && diagnose(params.url, params.code, CURRENT_ENGINE, { preferred: [], localHosts: [] }));
+void import('./details.ts').then(({ mountDetails }) => mountDetails(pageTarget(), params, show));

@@ -1,5 +1,26 @@
 import { i18n } from '#i18n';
-import { mountPage } from '@/components/mount-page';
-import App from './App.svelte';
+import { pageTarget, preparePage } from '@/components/prepare-page';
+import './popup.css';
 
-mountPage(App, i18n.t('popup.title'));
+/**
+ * The popup's field is usable before anything else loads (issue #14): it is in popup.html, labelled and
+ * focused here with no Svelte and no storage. The answer, the tab's diagnosis, the history and the checks
+ * come with rest.ts; what was typed meanwhile is kept (the answer reads the field as it is).
+ */
+preparePage(i18n.t('popup.title'));
+pageTarget('title').textContent = i18n.t('popup.title');
+pageTarget('lookup-label').textContent = i18n.t('popup.lookupLabel');
+pageTarget('lookup-hint').textContent = i18n.t('popup.lookupHint');
+const field = pageTarget('lookup') as HTMLInputElement;
+field.focus();
+field.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape') return;
+  // Escape clears the field; on an empty field it closes the popup, as Escape does elsewhere.
+  event.preventDefault();
+  if (field.value === '') window.close();
+  else {
+    field.value = '';
+    field.dispatchEvent(new Event('input'));
+  }
+});
+void import('./rest.ts').then(({ mountRest }) => mountRest(field));

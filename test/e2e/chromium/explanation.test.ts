@@ -8,7 +8,7 @@ import { launchChromium, settle, REFUSED, type ChromiumSession } from '../suppor
 import type { ExtensionGlobals } from '../support/extension-api';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
-import { waitFor } from '../support/wait';
+import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
@@ -56,7 +56,7 @@ describe('Chromium: the explanation', () => {
   it('names 6000 and X11, and offers at least three ports no engine blocks, each probed', async () => {
     const page = await explained(session, 'http://localhost:6000/');
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
-    expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
+    await expectShown(page, '[data-testid="service"]', 'X11 window system');
     const ports = await alternatives(page);
     expect(ports.length).toBeGreaterThanOrEqual(3);
     for (const port of ports) expect(enginesBlocking(port)).toEqual([]);
@@ -64,7 +64,7 @@ describe('Chromium: the explanation', () => {
       'the probes',
       async () => (await text(page, `[data-testid="probe-${ports[0]}"]`)) === 'nothing answers',
     );
-    expect(await text(page, 'main')).toContain('--explicitly-allowed-ports=6000');
+    await expectShown(page, 'main', '--explicitly-allowed-ports=6000');
     await page.close();
   });
 
@@ -74,7 +74,7 @@ describe('Chromium: the explanation', () => {
   ])('explains %s', async (url, title, service) => {
     const page = await explained(session, url);
     expect(await text(page, 'h1')).toBe(title);
-    expect(await text(page, '[data-testid="service"]')).toContain(service);
+    await expectShown(page, '[data-testid="service"]', service);
     await page.close();
   });
 
@@ -193,10 +193,8 @@ describe('Chromium: the explanation', () => {
 
     // The popup, in that tab, leads with the tab's diagnosis and links to the explanation.
     await page.goto(session.extensionUrl('/popup.html'));
-    const diagnosis = await waitFor('the diagnosis', () => page.$('[data-testid="tab-diagnosis"]'));
-    expect(await diagnosis.evaluate((element) => (element as HTMLElement).innerText)).toContain(
-      `Nothing is listening on port ${refused}`,
-    );
+    const listening = `Nothing is listening on port ${refused}`;
+    await expectShown(page, '[data-testid="tab-diagnosis"]', listening);
     // This failure's explanation, not one another test left open (waitForTarget also looks at open tabs).
     const wanted = `/explain.html?url=${encodeURIComponent(`http://localhost:${refused}/`)}&`;
     const opened = session.browser.waitForTarget((target) => target.url().includes(wanted));
@@ -220,10 +218,7 @@ describe('Chromium: the explanation', () => {
       (await storedFailures(session)).some((failure) => failure.url === httpsUrl),
     );
     await page.goto(session.extensionUrl('/popup.html'));
-    const diagnosis = await waitFor('the diagnosis', () => page.$('[data-testid="tab-diagnosis"]'));
-    expect(await diagnosis.evaluate((element) => (element as HTMLElement).innerText)).toContain(
-      'This server does not speak HTTPS',
-    );
+    await expectShown(page, '[data-testid="tab-diagnosis"]', 'This server does not speak HTTPS');
     const wanted = `/explain.html?url=${encodeURIComponent(httpsUrl)}&`;
     const opened = session.browser.waitForTarget((target) => target.url().includes(wanted));
     await page.click('[data-testid="tab-diagnosis"] a');

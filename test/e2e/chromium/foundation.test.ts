@@ -4,7 +4,7 @@ import type { ExtensionGlobals } from '../support/extension-api';
 import { API_ON_BLOCKED_PORTS, HEALTHY_PAGE } from '../fixtures/pages';
 import { extensionWorlds, launchChromium, settle, REFUSED, type ChromiumSession } from '../support/chromium';
 import { startServer, type TestServer } from '../support/server';
-import { waitFor } from '../support/wait';
+import { expectShown, waitFor } from '../support/wait';
 import { exposeCardChromium } from '../support/card';
 
 const text = (page: Page, selector: string) =>
@@ -42,7 +42,7 @@ describe('Chromium, production build', () => {
     await page.goto(session.extensionUrl('/popup.html'));
     await waitFor('popup title', () => page.$('h1'));
     expect(await text(page, 'h1')).toBe('Port Doctor');
-    expect(await text(page, 'main')).toContain('Nothing went wrong in this tab.');
+    await expectShown(page, 'main', 'Nothing went wrong in this tab.');
     await page.close();
   });
 
@@ -63,7 +63,7 @@ describe('Chromium, production build', () => {
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
     await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
-    expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
+    await expectShown(page, '[data-testid="service"]', 'X11 window system');
     expect(await text(page, '[data-testid="failed-url"]')).toBe('http://localhost:6000/');
 
     const stored = await session.inWorker(() =>

@@ -12,7 +12,7 @@ import {
 } from '../support/firefox';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
-import { waitFor } from '../support/wait';
+import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
@@ -34,13 +34,13 @@ describe('Firefox: the explanation', () => {
   it('names 6000 and X11, and offers at least three ports no engine blocks', async () => {
     const page = await explained(session, 'http://localhost:6000/');
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
-    expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
+    await expectShown(page, '[data-testid="service"]', 'X11 window system');
     const ports = await page.$$eval('[data-testid="alternatives"] .port', (elements) =>
       elements.map((element) => Number(element.textContent)),
     );
     expect(ports.length).toBeGreaterThanOrEqual(3);
     for (const port of ports) expect(enginesBlocking(port)).toEqual([]);
-    expect(await text(page, 'main')).toContain('network.security.ports.banned.override');
+    await expectShown(page, 'main', 'network.security.ports.banned.override');
     await page.close();
   });
 
@@ -57,7 +57,7 @@ describe('Firefox: the explanation', () => {
 
   it('says that Chrome does not block 4190', async () => {
     const page = await explained(session, 'http://localhost:4190/chrome');
-    expect(await text(page, 'main')).toContain('Not blocked by: Chrome, Edge and other Chromium browsers.');
+    await expectShown(page, 'main', 'Not blocked by: Chrome, Edge and other Chromium browsers.');
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { goInside, launchFirefox, openBlocked, type FirefoxSession } from '../support/firefox';
-import { waitFor } from '../support/wait';
+import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
@@ -21,7 +21,7 @@ describe('Firefox, production build', () => {
   it('explains http://localhost:6000/ from the committed error page (Firefox fires no error event)', async () => {
     const page = await openBlocked(session, 'http://localhost:6000/');
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
-    expect(await text(page, '[data-testid="service"]')).toContain('X11 window system');
+    await expectShown(page, '[data-testid="service"]', 'X11 window system');
     expect(await text(page, '[data-testid="failed-url"]')).toBe('http://localhost:6000/');
     // What the background recorded for the tab, read from an extension page.
     const stored = await page.evaluate(() =>
@@ -47,7 +47,7 @@ describe('Firefox, production build', () => {
     // The popup, opened in the tab that failed, leads with that tab's failure.
     await goInside(page, session, '/popup.html');
     expect(await text(page, 'h1')).toBe('Port Doctor');
-    expect(await text(page, '[data-testid="tab-diagnosis"]')).toContain('Your browser blocked port 10080');
+    await expectShown(page, '[data-testid="tab-diagnosis"]', 'Your browser blocked port 10080');
     await page.close();
   });
 

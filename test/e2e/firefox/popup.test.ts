@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goInside, launchFirefox, openBlocked, type FirefoxSession } from '../support/firefox';
 import { EXPECTED_MESSAGES, EXPECTED_VERDICTS, typeLookup, verdicts } from '../support/popup';
-import { waitFor } from '../support/wait';
+import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
@@ -24,9 +24,11 @@ describe('Firefox: the popup', () => {
   });
 
   it('leads with the tab diagnosis, focuses the lookup field, and says what Firefox cannot see', async () => {
-    expect(await text(page, '[data-testid="tab-diagnosis"]')).toContain('Your browser blocked port 6666');
+    await expectShown(page, '[data-testid="tab-diagnosis"]', 'Your browser blocked port 6666');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lookup');
-    expect(await text(page, 'main')).toContain(
+    await expectShown(
+      page,
+      'main',
       "Firefox tells extensions nothing when a page's own request hits a blocked port",
     );
   });
@@ -57,6 +59,6 @@ describe('Firefox: the popup', () => {
   });
 
   it('lists the failure it explained in the recent history', async () => {
-    expect(await text(page, '[data-testid="history"]')).toContain('http://localhost:6666/');
+    await expectShown(page, '[data-testid="history"]', 'http://localhost:6666/');
   });
 });

@@ -42,6 +42,8 @@ export interface ChromiumOptions {
   deeperChecks?: boolean;
   /** A profile folder to start with (kept after close); a fresh one otherwise. */
   userDataDir?: string;
+  /** How many times this launch was made again because the extension came up without its messages. */
+  relaunched?: number;
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -60,19 +62,12 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   if (options.deeperChecks) {
-    // Chromium restarted on a profile it had loaded the unpacked extension into sometimes gives the
-    // extension's pages no messages (chrome.i18n answers "" for every key; seen in fresh-clone CI runs, never
-    // in isolation). A session in that state is thrown away and made again, at most three times.
-    for (let attempt = 1; ; attempt++) {
-      const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'port-doctor-profile-'));
-      const first = await launchChromium({ ...options, deeperChecks: false, userDataDir });
-      await turnOnDeeperChecks(first);
-      await first.close();
-      const session = await launchChromium({ ...options, deeperChecks: false, userDataDir });
-      if ((await hasMessages(session)) || attempt === 3 || options.userDataDir) return session;
-      console.warn('[e2e] Chromium restarted without the extension messages; starting again');
-      await session.close();
-    }
+    // Granted in one session, in effect from the next start on the same profile (lib/deeper-checks.ts).
+    const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'port-doctor-profile-'));
+    const first = await launchChromium({ ...options, deeperChecks: false, userDataDir });
+    await turnOnDeeperChecks(first);
+    await first.close();
+    return launchChromium({ ...options, deeperChecks: false, userDataDir });
   }
   const lang = options.lang ?? 'en-US';
   const extension = options.extensionDir ?? builtExtension('chrome-mv3');
@@ -112,6 +107,19 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   });
   watcher.on('Runtime.exceptionThrown', (event) => errors.push(`worker: ${event.exceptionDetails.text}`));
   await watcher.send('Runtime.enable');
+  // The extension's messages, asked for by its worker before any page of it opens. Chromium 156 sometimes
+  // runs an extension whose chrome.i18n answers "" for every key, in its worker and all its pages at once
+  // (seen in e2e runs where a page was the first to ask; reloading the page or opening another did not
+  // help). A session in that state is made again, at most three times.
+  const { result: named } = await watcher.send('Runtime.evaluate', {
+    expression: `chrome.i18n.getMessage('extName')`,
+    returnByValue: true,
+  });
+  if (named.value === '' && (options.relaunched ?? 0) < 3) {
+    console.warn('[e2e] Chromium started the extension without its messages; starting again');
+    await browser.close();
+    return launchChromium({ ...options, relaunched: (options.relaunched ?? 0) + 1 });
+  }
   // The first webRequest event is lost if a page navigates the moment the worker appears (e2e-notes §3).
   await sleep(500);
 
@@ -262,19 +270,3 @@ export async function turnOnDeeperChecks(session: ChromiumSession): Promise<void
  * session, Port Doctor's redirect to the explanation replacing the navigation as it starts (lib/proven-blocked.ts).
  */
 export const REFUSED = /net::ERR_UNSAFE_PORT|net::ERR_ABORTED/;
-
-/** Do the extension's pages get their messages in this browser? */
-async function hasMessages(session: ChromiumSession): Promise<boolean> {
-  const page = await session.browser.newPage();
-  try {
-    await page.goto(session.extensionUrl('/options.html'));
-    return await page.evaluate(
-      () =>
-        (
-          globalThis as unknown as { chrome: { i18n: { getMessage(key: string): string } } }
-        ).chrome.i18n.getMessage('extName') !== '',
-    );
-  } finally {
-    await page.close();
-  }
-}

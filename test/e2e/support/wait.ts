@@ -1,3 +1,5 @@
+import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 /** Polls `probe` until it returns a truthy value or the time is up, then fails with `what`. */
 export async function waitFor<T>(
   what: string,
@@ -17,4 +19,27 @@ export async function waitFor<T>(
     await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error(`Timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+}
+
+/**
+ * Expects the text of `selector` to contain `expected`, waiting for it first: pages paint in stages (the
+ * explanation's first screen before its details, the popup's field before its answer). On timeout the
+ * assertion fails with the last text the page showed.
+ */
+export async function expectShown(
+  page: Page,
+  selector: string,
+  expected: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const read = () => page.$eval(selector, (element) => (element as HTMLElement).innerText).catch(() => '');
+  const shown = await waitFor(
+    `"${expected}" in ${selector}`,
+    async () => {
+      const text = await read();
+      return text.includes(expected) && text;
+    },
+    timeoutMs,
+  ).catch(read);
+  expect(shown).toContain(expected);
 }

@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { diagnose, type Diagnosis } from '@/lib/diagnose';
+import { CURRENT_ENGINE } from '@/lib/engine';
+import { defaultSettings, loadSettings } from '@/lib/settings';
+import { failuresForTab } from '@/lib/tab-state';
+
+/** What the popup's parts share, read once: the settings and the active tab's latest failure. */
+export class PopupState {
+  settings = $state(defaultSettings());
+  diagnosis = $state<Diagnosis | null>(null);
+
+  async load(): Promise<void> {
+    const [[tab], loaded] = await Promise.all([
+      browser.tabs.query({ active: true, currentWindow: true }),
+      loadSettings(),
+    ]);
+    this.settings = loaded;
+    if (tab?.id === undefined) return;
+    const latest = (await failuresForTab(tab.id)).at(-1);
+    if (latest)
+      this.diagnosis = diagnose(latest.url, latest.code, CURRENT_ENGINE, {
+        localHosts: loaded.localHosts,
+        preferred: loaded.preferredPorts,
+      });
+  }
+}
