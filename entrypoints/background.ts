@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { i18n } from '#i18n';
 import { boundUrl } from '@/lib/bounded';
 import { cardEntries, failureOfLabel } from '@/lib/card';
 import { decideActions } from '@/lib/decide';
@@ -97,7 +98,7 @@ export default defineBackground(() => {
   // The worker asks for a message before any page of the extension does. Chromium 156 sometimes ran the
   // extension with chrome.i18n answering "" for every key, in the worker and every page alike (a page with
   // no text): seen in e2e sessions where a page asked first (3 of 8), never where the worker did (21 of 21).
-  browser.i18n.getMessage('extName');
+  i18n.t('extName');
   // Read now what a navigation may need to be decided at once (preEmpt below).
   void world.settings.get();
   world.tabs.warm();
