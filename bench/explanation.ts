@@ -7,10 +7,12 @@
  * Timed from the driver's side with 2 ms polling; "painted" = one animation frame after the headline exists.
  * Needs `npm run build` first. Writes bench/results/explanation.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumPath, firefoxPath } from '../test/e2e/support/browsers.ts';
+import { builtExtension } from '../test/e2e/support/build.ts';
 import { CHROMIUM_ARGS, launchChromium } from '../test/e2e/support/chromium.ts';
 import { launchFirefox } from '../test/e2e/support/firefox.ts';
 import { median } from './stats.ts';
@@ -38,8 +40,24 @@ async function timeTo(page: Page, url: string, ready: string): Promise<number> {
 const EXPLAINED = (scheme: string) =>
   `location.protocol === '${scheme}' && !!document.querySelector('h1')?.textContent?.includes('6000')`;
 
+/**
+ * The floor: the production build with its explanation replaced by a one-line page, so the same redirect
+ * lands on a page that costs nothing. What is left above it is the explanation page's own weight.
+ */
+function floorBuild(): string {
+  const copy = mkdtempSync(join(tmpdir(), 'port-doctor-floor-'));
+  cpSync(builtExtension('chrome-mv3'), copy, { recursive: true });
+  writeFileSync(
+    join(copy, 'explain.html'),
+    '<!doctype html><html><head><meta charset="utf-8"><title>6000</title></head><body><h1>Port 6000</h1></body></html>',
+  );
+  return copy;
+}
+
 async function chromium() {
   const session = await launchChromium();
+  const floor = await launchChromium({ extensionDir: floorBuild() });
+  const floorTab = await floor.newPage();
   const plain: Browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -49,14 +67,23 @@ async function chromium() {
   const withTab = await session.newPage();
   const plainTab = await plain.newPage();
   const errorShown = `location.href.startsWith('chrome-error://') && !!document.body?.innerText.includes('ERR_UNSAFE_PORT')`;
-  const samples = { warm: [] as number[], cold: [] as number[], browserAlone: [] as number[] };
+  const samples = {
+    warm: [] as number[],
+    cold: [] as number[],
+    browserAlone: [] as number[],
+    floor: [] as number[],
+  };
   // Warm-up each path once.
+  await timeTo(floorTab, 'http://localhost:6000/warm-up', EXPLAINED('chrome-extension:'));
   await timeTo(withTab, 'http://localhost:6000/warm-up', EXPLAINED('chrome-extension:'));
   await timeTo(plainTab, 'http://localhost:6000/warm-up', errorShown);
   for (let run = 0; run < RUNS; run++) {
     samples.browserAlone.push(await timeTo(plainTab, `http://localhost:6000/alone/${run}`, errorShown));
     samples.warm.push(
       await timeTo(withTab, `http://localhost:6000/warm/${run}`, EXPLAINED('chrome-extension:')),
+    );
+    samples.floor.push(
+      await timeTo(floorTab, `http://localhost:6000/floor/${run}`, EXPLAINED('chrome-extension:')),
     );
     await session.stopWorker();
     await sleep(300);
@@ -65,11 +92,14 @@ async function chromium() {
     );
   }
   await session.close();
+  await floor.close();
   await plain.close();
   const alone = median(samples.browserAlone);
   return {
     browserAloneMs: alone,
     warmMs: median(samples.warm),
+    floorMs: median(samples.floor),
+    floorRatio: median(samples.floor) / alone,
     coldMs: median(samples.cold),
     ratio: median(samples.warm) / alone,
     coldRatio: median(samples.cold) / alone,
@@ -116,6 +146,9 @@ const { chromium: c, firefox: f } = result;
 console.log(`Time to explanation, median of ${RUNS} interleaved runs each (ms):`);
 console.log(`  Chromium: browser alone, error page   ${c.browserAloneMs.toFixed(1)}`);
 console.log(`  Chromium: explanation, worker warm    ${c.warmMs.toFixed(1)}   ratio ${c.ratio.toFixed(2)}`);
+console.log(
+  `  Chromium: one-line page instead        ${c.floorMs.toFixed(1)}   ratio ${c.floorRatio.toFixed(2)} (the floor for this redirect)`,
+);
 console.log(
   `  Chromium: explanation, worker stopped ${c.coldMs.toFixed(1)}   ratio ${c.coldRatio.toFixed(2)}; cold/warm ${c.coldToWarm.toFixed(2)}`,
 );

@@ -129,8 +129,17 @@ export default defineBackground(() => {
    * as it starts, before Chromium's error page (lib/proven-blocked.ts). Only when everything it needs is at
    * hand without waiting; otherwise the error event decides, as before.
    */
-  const preEmpt = (details: NavigationDetails) => {
+  const preEmpt = (details: NavigationDetails, woken = false) => {
     const port = portOf(details.url);
+    // A worker this navigation just woke has not read its state yet. For a port on Chromium's list (healthy
+    // pages never wait) it reads it first, a few milliseconds, and decides then: the error page may commit
+    // meanwhile (a race; the error event then decides), but usually the explanation comes first.
+    const cold = world.settings.now() === undefined || !world.tabs.isWarm() || !world.proven.isWarm();
+    if (cold && !woken && port !== null && isBlocked(port, 'chromium')) {
+      const warmed = Promise.all([world.settings.get(), world.tabs.whenWarm(), world.proven.whenWarm()]);
+      run(warmed.then(() => preEmpt(details, true)));
+      return;
+    }
     const allowed = mayPreEmpt({
       url: details.url,
       port,

@@ -15,10 +15,20 @@ export const provenItem = storage.defineItem<unknown>('session:provenBlockedPort
 export class ProvenBlocked {
   #ports = new Set<number>();
   #ready = false;
+  #read: Promise<void> | undefined;
 
   /** Reads the stored ports now, so that a later navigation can be decided without waiting. */
   warm(): void {
-    void provenItem.getValue().then(
+    void this.whenWarm();
+  }
+
+  isWarm(): boolean {
+    return this.#ready;
+  }
+
+  /** Resolves once the stored ports are read (or could not be). */
+  whenWarm(): Promise<void> {
+    return (this.#read ??= provenItem.getValue().then(
       (stored) => {
         // Only ports on Chromium's own list are believed: a corrupt store cannot make a healthy port "blocked".
         if (Array.isArray(stored))
@@ -27,7 +37,7 @@ export class ProvenBlocked {
         this.#ready = true;
       },
       () => undefined,
-    );
+    ));
   }
 
   /** Known refused this session; false while the stored list is not read yet (then the error decides). */

@@ -91,6 +91,15 @@ export class TabState {
     void this.#load();
   }
 
+  isWarm(): boolean {
+    return this.#ready;
+  }
+
+  /** Resolves once the stored state is read (explainedNow answers from then on). */
+  whenWarm(): Promise<void> {
+    return this.#load();
+  }
+
   #load(): Promise<void> {
     this.#loaded ??= Promise.all([tabFailuresItem.getValue(), explainedItem.getValue()]).then(
       ([failures, explained]) => {

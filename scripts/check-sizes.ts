@@ -17,11 +17,17 @@ interface Budget {
 
 const BUDGETS: Budget[] = [
   // 37.0 -> 44.5 KB with the trust work (issue #13: bounded, batched tab state, sender and payload rules,
-  // Firefox starts kept in storage.session, the navigation sequence), then 45.9 KB with the Chromium
-  // pre-emption and the optional webRequest (issue #14).
-  { name: 'background', goal: 20_000, ceiling: 46_500 },
-  { name: 'overlay (content script)', goal: 30_000, ceiling: 67_000 },
-  { name: 'popup (initial)', goal: 60_000, ceiling: 92_000 },
+  // Firefox starts kept in storage.session, the navigation sequence), then 46.3 KB with the Chromium
+  // pre-emption, its cold start and the optional webRequest (issue #14).
+  { name: 'background', goal: 20_000, ceiling: 47_000 },
+  { name: 'overlay (content script)', goal: 30_000, ceiling: 66_000 },
+  // Issue #14: the first screens paint before Svelte loads (entrypoints/explain/main.ts, popup/main.ts).
+  // Their goals are issue #14's; the ceilings are today's sizes with a little room, so that what the later
+  // issues add to a first screen stays small, and the rest loads after it.
+  { name: 'explain (initial)', goal: 40_000, ceiling: 18_000 },
+  { name: 'popup (initial)', goal: 60_000, ceiling: 6_000 },
+  // No goal of its own: kept from growing.
+  { name: 'options (initial)', goal: 86_000, ceiling: 86_000 },
 ];
 
 let failed = false;
