@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLICK_TO_FAIL } from '../fixtures/pages';
-import { launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { launchChromium, openBlocked, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { startServer, type TestServer } from '../support/server';
-import { waitFor } from '../support/wait';
+import { expectShown, waitFor } from '../support/wait';
 
 describe('Chromium: deeper checks', () => {
   let server: TestServer;
@@ -26,13 +26,11 @@ describe('Chromium: deeper checks', () => {
     await server?.close();
   });
 
-  async function popupState(current: ChromiumSession): Promise<string> {
+  async function expectPopupSays(current: ChromiumSession, expected: string): Promise<void> {
     const popup = await current.newPage();
     await popup.goto(current.extensionUrl('/popup.html'));
-    const state = await waitFor('the checks line', () => popup.$('[data-testid="deeper-checks-state"]'));
-    const text = await state.evaluate((element) => (element as HTMLElement).innerText);
+    await expectShown(popup, '[data-testid="deeper-checks-state"]', expected);
     await popup.close();
-    return text;
   }
 
   it('off by default: nothing watches requests, the card is offered, not broken', async () => {
@@ -48,7 +46,12 @@ describe('Chromium: deeper checks', () => {
     await settle(session);
     expect(await page.$('port-doctor-overlay')).toBeNull();
     await page.close();
-    expect(await popupState(session)).toContain('Deeper checks are off');
+    await expectPopupSays(session, 'Deeper checks are off');
+    // Where the user meets the need: the explanation of a blocked port offers them too, with their cost.
+    const explanation = await openBlocked(session, 'http://localhost:6000/offered');
+    await expectShown(explanation, '[data-testid="deeper-checks-state"]', 'about a third slower');
+    expect(await explanation.$('[data-testid="deeper-checks-on"]')).not.toBeNull();
+    await explanation.close();
   });
 
   it('one click in the popup grants them; Chrome applies them from its next start', async () => {
@@ -71,7 +74,7 @@ describe('Chromium: deeper checks', () => {
     await session!.close();
 
     session = await launchChromium({ userDataDir: profile });
-    expect(await popupState(session)).toContain('Deeper checks are on');
+    await expectPopupSays(session, 'Deeper checks are on');
     const after = await session.newPage();
     await after.goto(`${server.origin}/styled`);
     await after.click('#go');

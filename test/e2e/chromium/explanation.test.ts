@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesBlocking } from '../../../lib/ports/blocked';
 import { HEALTHY_PAGE } from '../fixtures/pages';
-import { launchChromium, settle, REFUSED, type ChromiumSession } from '../support/chromium';
+import { launchChromium, openBlocked, settle, REFUSED, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
@@ -12,15 +12,6 @@ import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
-
-/** Types a URL that Chrome refuses, and waits for Port Doctor's explanation in the same tab. */
-async function explained(session: ChromiumSession, url: string): Promise<Page> {
-  const page = await session.newPage();
-  await expect(page.goto(url)).rejects.toThrow(REFUSED);
-  await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
-  await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
-  return page;
-}
 
 async function storedFailures(
   session: ChromiumSession,
@@ -54,7 +45,7 @@ describe('Chromium: the explanation', () => {
   });
 
   it('names 6000 and X11, and offers at least three ports no engine blocks, each probed', async () => {
-    const page = await explained(session, 'http://localhost:6000/');
+    const page = await openBlocked(session, 'http://localhost:6000/');
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
     await expectShown(page, '[data-testid="service"]', 'X11 window system');
     const ports = await alternatives(page);
@@ -72,7 +63,7 @@ describe('Chromium: the explanation', () => {
     ['http://127.0.0.1:10080/', 'Your browser blocked port 10080', 'Amanda'],
     ['https://localhost:6697/', 'Your browser blocked port 6697', 'IRC'],
   ])('explains %s', async (url, title, service) => {
-    const page = await explained(session, url);
+    const page = await openBlocked(session, url);
     expect(await text(page, 'h1')).toBe(title);
     await expectShown(page, '[data-testid="service"]', service);
     await page.close();
@@ -117,7 +108,7 @@ describe('Chromium: the explanation', () => {
 
   it('a port refused once this session: the next visit is explained as it starts', async () => {
     // The first visit proves the port refused in this browser (the error event).
-    await (await explained(session, 'http://localhost:6669/first')).close();
+    await (await openBlocked(session, 'http://localhost:6669/first')).close();
     const page = await session.newPage();
     const cdp = await page.createCDPSession();
     const committed: string[] = [];
@@ -136,14 +127,46 @@ describe('Chromium: the explanation', () => {
     console.info(`[pre-empt] Chromium committed its error page ${errorPages} time(s) before the explanation`);
     expect(errorPages).toBeLessThanOrEqual(1);
     expect(committed.at(-1)).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6669%2Fsecond');
+
+    // A worker woken by the navigation itself reads what it knows first, then pre-empts just the same.
+    await session.stopWorker();
+    committed.length = 0;
+    await page.goto('http://localhost:6669/third').catch(() => undefined);
+    await waitFor('the explanation page', async () => page.url().includes('6669%2Fthird'));
+    await settle(session);
+    const coldErrorPages = committed.filter((url) => url.startsWith('chrome-error://')).length;
+    console.info(`[pre-empt] worker stopped: Chromium committed its error page ${coldErrorPages} time(s)`);
+    expect(coldErrorPages).toBeLessThanOrEqual(1);
+    expect(committed.at(-1)).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6669%2Fthird');
     await cdp.detach();
     await page.close();
+  });
+
+  it('never pre-empts a port the user marked unblocked in Port Doctor, even one refused before', async () => {
+    // 6669 was refused earlier in this session (above); the user now says it is re-allowed for them.
+    const store = (settings: Record<string, unknown>) =>
+      session.inWorker(async (value: Record<string, unknown>) => {
+        const { chrome } = globalThis as unknown as ExtensionGlobals;
+        await Promise.all([
+          chrome.storage.sync.set({ settings: value }),
+          chrome.storage.local.set({ settings: value }),
+        ]);
+      }, settings);
+    await store({ unblockedPorts: ['6669'] });
+    const page = await session.newPage();
+    await expect(page.goto('http://localhost:6669/unblocked')).rejects.toThrow('net::ERR_UNSAFE_PORT');
+    await settle(session);
+    // Chromium's own error page stays: Port Doctor did not take the tab.
+    expect(page.url()).toBe('chrome-error://chromewebdata/');
+    expect(await text(page, 'body')).toContain('ERR_UNSAFE_PORT');
+    await page.close();
+    await store({});
   });
 
   it('still explains after the service worker was stopped', async () => {
     const before = await session.inWorker(() => performance.timeOrigin);
     await session.stopWorker();
-    const page = await explained(session, 'http://localhost:6666/');
+    const page = await openBlocked(session, 'http://localhost:6666/');
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6666');
     const after = await session.inWorker(() => performance.timeOrigin);
     expect(after).not.toBe(before);
@@ -167,7 +190,7 @@ describe('Chromium: the explanation', () => {
   });
 
   it('reloading the explanation keeps its content', async () => {
-    const page = await explained(session, 'http://localhost:5060/');
+    const page = await openBlocked(session, 'http://localhost:5060/');
     await page.reload();
     await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 5060');

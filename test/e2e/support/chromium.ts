@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type Target } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { chromiumPath } from './browsers.ts';
 import { builtExtension } from './build.ts';
 import { waitFor } from './wait.ts';
@@ -270,3 +271,12 @@ export async function turnOnDeeperChecks(session: ChromiumSession): Promise<void
  * session, Port Doctor's redirect to the explanation replacing the navigation as it starts (lib/proven-blocked.ts).
  */
 export const REFUSED = /net::ERR_UNSAFE_PORT|net::ERR_ABORTED/;
+
+/** Types a URL that Chrome refuses, and waits for Port Doctor's explanation in the same tab. */
+export async function openBlocked(session: ChromiumSession, url: string): Promise<Page> {
+  const page = await session.newPage();
+  await expect(page.goto(url)).rejects.toThrow(REFUSED);
+  await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
+  await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
+  return page;
+}
