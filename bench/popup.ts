@@ -27,10 +27,13 @@ const base = session.extensionUrl('').replace(/\/$/, '');
 async function measure(url: string, ready: string): Promise<number> {
   const page = await browser.newPage();
   const start = performance.now();
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  // Polled from the start, not from DOMContentLoaded: the field takes the focus as the page first paints,
+  // before its module scripts have run (DOMContentLoaded waits for them).
+  const navigated = page.goto(url, { waitUntil: 'domcontentloaded' });
   // Poll often: focus and the answer may appear without a DOM mutation to wake a mutation observer.
-  await page.waitForFunction(ready, { polling: 2 });
+  await page.waitForFunction(`location.href.startsWith('chrome-extension:') && (${ready})`, { polling: 2 });
   const elapsed = performance.now() - start;
+  await navigated;
   await page.close();
   return elapsed;
 }

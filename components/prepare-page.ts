@@ -1,5 +1,4 @@
 import { i18n } from '#i18n';
-import './theme.css';
 
 /**
  * Gets an extension page ready for its first paint: the document's language and title. No Svelte and no

@@ -3,8 +3,8 @@ import { pageTarget, preparePage } from '@/components/prepare-page';
 import './popup.css';
 
 /**
- * The popup's field is usable before anything else loads (issue #14): it is in popup.html, labelled and
- * focused here with no Svelte and no storage. The answer, the tab's diagnosis, the history and the checks
+ * The popup's field is usable before anything else loads (issue #14): it is in popup.html (focused there),
+ * labelled here with no Svelte and no storage. The answer, the tab's diagnosis, the history and the checks
  * come with rest.ts; what was typed meanwhile is kept (the answer reads the field as it is).
  */
 preparePage(i18n.t('popup.title'));
@@ -12,6 +12,7 @@ pageTarget('title').textContent = i18n.t('popup.title');
 pageTarget('lookup-label').textContent = i18n.t('popup.lookupLabel');
 pageTarget('lookup-hint').textContent = i18n.t('popup.lookupHint');
 const field = pageTarget('lookup') as HTMLInputElement;
+// In case the page was shown without the focus (autofocus applies once, as the page first paints).
 field.focus();
 field.addEventListener('keydown', (event) => {
   if (event.key !== 'Escape') return;
@@ -23,4 +24,7 @@ field.addEventListener('keydown', (event) => {
     field.dispatchEvent(new Event('input'));
   }
 });
-void import('./rest.ts').then(({ mountRest }) => mountRest(field));
+// The rest loads once the field has painted (a frame, then a task): parsing it first would hold the paint back.
+const loadRest = () => void import('./rest.ts').then(({ mountRest }) => mountRest(field));
+if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(loadRest));
+else loadRest();
