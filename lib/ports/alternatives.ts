@@ -1,11 +1,15 @@
 /**
- * Safe ports to move a server to. A port is safe when no engine blocks it, it is unprivileged, it is outside
- * the dynamic range (where the OS hands out ephemeral ports), it is no known clash, no common service or
- * dev-server default, and not in a blocked port's service family. Pure and deterministic.
+ * Safe ports to move a server to. A port is safe when no engine blocks it, it is unprivileged, it is below
+ * every OS's range of ephemeral ports (IANA's dynamic range from 49152, Linux's from 32768: ranges.ts), it is
+ * no known clash, no common service or dev-server default, and not in a blocked port's service family. Pure
+ * and deterministic.
  */
 import { enginesBlocking } from './blocked.ts';
 import { CLASHES, DEV_DEFAULTS, inFamily, SERVICE_PORTS } from './conventions.ts';
-import { FIRST_DYNAMIC, FIRST_REGISTERED } from './ranges.ts';
+import { FIRST_LINUX_EPHEMERAL, FIRST_REGISTERED } from './ranges.ts';
+
+/** Suggestions stay below every OS's ephemeral ports: Linux's start lowest. */
+const SAFE_END = FIRST_LINUX_EPHEMERAL;
 
 export type AlternativeReason = 'preferred' | 'nearest' | 'round' | 'unprivileged-twin';
 
@@ -30,7 +34,7 @@ export function isSafePort(port: number): boolean {
   return (
     Number.isInteger(port) &&
     port >= FIRST_REGISTERED &&
-    port < FIRST_DYNAMIC &&
+    port < SAFE_END &&
     enginesBlocking(port).length === 0 &&
     !(port in CLASHES) &&
     !(port in DEV_DEFAULTS) &&
@@ -60,15 +64,11 @@ export function suggestAlternatives(port: number, options: AlternativeOptions = 
 
   // The two nearest safe ports above, then the next round hundred and thousand: easy to remember.
   let nearest = 0;
-  for (let candidate = start + 1; candidate < FIRST_DYNAMIC && nearest < 2; candidate++) {
+  for (let candidate = start + 1; candidate < SAFE_END && nearest < 2; candidate++) {
     if (take(candidate, 'nearest')) nearest++;
   }
   for (const step of [100, 1000]) {
-    for (
-      let candidate = (Math.floor(start / step) + 1) * step;
-      candidate < FIRST_DYNAMIC;
-      candidate += step
-    ) {
+    for (let candidate = (Math.floor(start / step) + 1) * step; candidate < SAFE_END; candidate += step) {
       if (take(candidate, 'round')) break;
     }
   }

@@ -12,11 +12,21 @@
 export const ENGINES = ['chromium', 'firefox', 'webkit', 'fetch', 'node'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-/** When a port joined an engine's list. Versions for browsers, ISO dates for the standard. */
+/** A fact with the primary source that states it (a commit, a branch, a release note, a bug). */
+export interface Sourced<T> {
+  value: T;
+  source: string;
+}
+
+/**
+ * When a port joined an engine's list: browser major versions, ISO dates for the standard. Each one carries its
+ * primary source; where none was found the field is absent, and absent means unknown, never "from the start"
+ * (../shared/reference/facts-audit.md).
+ */
 export interface Added {
-  chromium?: number;
-  firefox?: number;
-  fetch?: string;
+  chromium?: Sourced<number>;
+  firefox?: Sourced<number>;
+  fetch?: Sourced<string>;
 }
 
 export interface BlockedPort {
@@ -28,15 +38,47 @@ export interface BlockedPort {
   added?: Added;
 }
 
-const NAT_SLIPSTREAM_2: Added = { chromium: 87, fetch: '2021-03-10' };
-const SIP: Added = { chromium: 87, fetch: '2020-11-05' };
-const ALPACA: Added = { fetch: '2021-06-14' };
-const FETCH_2018: Added = { fetch: '2018-05-31' };
-const FETCH_2024: Added = { fetch: '2024-03-26' };
+const fetchCommit = (date: string, commit: string): Sourced<string> => ({
+  value: date,
+  source: `whatwg/fetch fetch.bs, commit ${commit} (${date})`,
+});
+
+/**
+ * NAT Slipstreaming 2.0 (69, 137, 161, 554, 1719, 1720, 1723, 6566). Chromium: "Update the restricted port
+ * list" landed on master as refs/heads/master@{#832169} (crbug.com/1148309) and was cherry-picked to
+ * refs/branch-heads/4324, the M88 branch; the only pick to M87 (4280) was 5060/5061. Firefox: bug 1677940.
+ */
+const CHROME_88_NAT: Sourced<number> = {
+  value: 88,
+  source:
+    'Chromium master@{#832169} cherry-picked to branch-heads/4324 (M88), commit message in electron/electron#27361',
+};
+const FIREFOX_85_NAT: Sourced<number> = {
+  value: 85,
+  source: 'Mozilla bug 1677940, shipped in Firefox 85 (MFSA 2021-03, CVE-2021-23961); whatwg/fetch#1148',
+};
+const NAT_SLIPSTREAM_2: Added = {
+  chromium: CHROME_88_NAT,
+  firefox: FIREFOX_85_NAT,
+  fetch: fetchCommit('2021-03-10', '4202f5c'),
+};
+/** Firefox's version for 5060/5061 is not confirmed ("This will likely go into Firefox 84", whatwg/fetch#1108). */
+const SIP: Added = {
+  chromium: {
+    value: 87,
+    source:
+      'chromestatus.com/feature/5064283639513088 ("Enabled by default (Chrome 87)"); branch-heads/4280 pick in electron/electron#26860',
+  },
+  fetch: fetchCommit('2020-11-05', '124d9e8'),
+};
+const ALPACA: Added = { fetch: fetchCommit('2021-06-14', 'd0bd853') };
+const FETCH_2018: Added = { fetch: fetchCommit('2018-05-31', '2e45674') };
+const FETCH_2024: Added = { fetch: fetchCommit('2024-03-26', '4c3750d') };
 
 // prettier-ignore
 export const BLOCKED_PORTS: readonly BlockedPort[] = [
-  { port: 0, service: 'reserved', added: { fetch: '2025-08-11' } },
+  // Not in undici's badPorts, so Node's fetch tries to connect (nodejs/undici lib/web/fetch/constants.js).
+  { port: 0, service: 'reserved', notIn: ['node'], added: { fetch: fetchCommit('2025-08-11', '6738573') } },
   { port: 1, service: 'tcpmux' }, { port: 7, service: 'echo' }, { port: 9, service: 'discard' },
   { port: 11, service: 'systat' }, { port: 13, service: 'daytime' }, { port: 15, service: 'netstat' },
   { port: 17, service: 'qotd' }, { port: 19, service: 'chargen' }, { port: 20, service: 'ftp-data' },
@@ -60,8 +102,11 @@ export const BLOCKED_PORTS: readonly BlockedPort[] = [
   { port: 530, service: 'courier' }, { port: 531, service: 'chat' }, { port: 532, service: 'netnews' },
   { port: 540, service: 'uucp' },
   { port: 548, service: 'afp', added: FETCH_2018 },
-  // Blocked in Chrome 87, unblocked after enterprise complaints, blocked again in Chrome 90.
-  { port: 554, service: 'rtsp', added: { chromium: 90, fetch: '2021-03-10' } },
+  // First blocked briefly with the M88 merge above, unblocked after enterprise complaints (whatwg/fetch#1148:
+  // "So Chrome did not block 554"), blocked again in Chrome 90.
+  { port: 554, service: 'rtsp', added: {
+    chromium: { value: 90, source: 'chromestatus.com/feature/5329879744643072 ("Enabled by default (Chrome 90)"); blink-dev "Intent to Ship: Block HTTP port 554"' },
+    firefox: FIREFOX_85_NAT, fetch: fetchCommit('2021-03-10', '4202f5c') } },
   { port: 556, service: 'remotefs' }, { port: 563, service: 'nntps' }, { port: 587, service: 'submission' },
   { port: 601, service: 'syslog-conn' }, { port: 636, service: 'ldaps' },
   { port: 989, service: 'ftps-data', added: ALPACA }, { port: 990, service: 'ftps', added: ALPACA },
@@ -70,7 +115,8 @@ export const BLOCKED_PORTS: readonly BlockedPort[] = [
   { port: 1720, service: 'h323hostcall', added: NAT_SLIPSTREAM_2 },
   { port: 1723, service: 'pptp', added: NAT_SLIPSTREAM_2 },
   { port: 2049, service: 'nfs' }, { port: 3659, service: 'apple-sasl' }, { port: 4045, service: 'npp' },
-  // Chromium's networking owner declined to follow Fetch here (whatwg/fetch#1663).
+  // Chromium has not shipped this block; it did not decline it ("You can list Chromium as interested",
+  // whatwg/fetch#1743; crbug 332391867). Node's fetch blocks it from undici 6.12.0 (nodejs/undici#3059).
   { port: 4190, service: 'sieve', notIn: ['chromium'], added: FETCH_2024 },
   { port: 5060, service: 'sip', added: SIP }, { port: 5061, service: 'sips', added: SIP },
   { port: 6000, service: 'x11' },
@@ -79,7 +125,11 @@ export const BLOCKED_PORTS: readonly BlockedPort[] = [
   { port: 6668, service: 'ircu' }, { port: 6669, service: 'ircu' },
   { port: 6679, service: 'osaut', notIn: ['chromium'], added: FETCH_2024 },
   { port: 6697, service: 'ircs-u', added: FETCH_2018 },
-  { port: 10080, service: 'amanda', added: { chromium: 90, firefox: 85, fetch: '2021-04-13' } },
+  // Chrome: every report found says 91 (gogs/gogs#6593 quoting the Chrome 91 enterprise release notes;
+  // bilive/bilive_client#183), but no primary Chromium record was found: unknown.
+  { port: 10080, service: 'amanda', added: {
+    firefox: { value: 85, source: 'Mozilla bug 1677940, shipped in Firefox 85 (whatwg/fetch#1191)' },
+    fetch: fetchCommit('2021-04-13', 'c46ebb9') } },
 ];
 
 const byPort = new Map(BLOCKED_PORTS.map((entry) => [entry.port, entry]));
@@ -89,17 +139,24 @@ export function blockedEntry(port: number): BlockedPort | undefined {
   return byPort.get(port);
 }
 
+/** The sourced version of `engine` that added `port`, if one is known. */
+export function addedIn(port: number, engine: Engine): Sourced<number> | undefined {
+  return engine === 'chromium' || engine === 'firefox' ? byPort.get(port)?.added?.[engine] : undefined;
+}
+
 /**
- * Is `port` refused by `engine`? With `version` (a browser major version), ports added later than that
- * version are not counted; where the version that added a port is unknown, the port counts as blocked.
+ * Is `port` on `engine`'s list today? With `version` (a browser major version): did that version refuse it?
+ * True or false where a sourced version says so (or no list of that engine has the port); "unknown" where it
+ * is on today's list and since when is not known. Unknown is never read as "from the start".
  */
-export function isBlocked(port: number, engine: Engine, version?: number): boolean {
+export function isBlocked(port: number, engine: Engine): boolean;
+export function isBlocked(port: number, engine: Engine, version: number): boolean | 'unknown';
+export function isBlocked(port: number, engine: Engine, version?: number): boolean | 'unknown' {
   const entry = byPort.get(port);
-  if (!entry || entry.notIn?.includes(engine)) return false;
+  if (entry === undefined || entry.notIn?.includes(engine)) return false;
   if (version === undefined) return true;
-  const since =
-    engine === 'chromium' ? entry.added?.chromium : engine === 'firefox' ? entry.added?.firefox : undefined;
-  return since === undefined || version >= since;
+  const since = addedIn(port, engine);
+  return since === undefined ? 'unknown' : version >= since.value;
 }
 
 /** Every engine that refuses `port`, in ENGINES order. */

@@ -39,7 +39,12 @@ export const DEV_DEFAULTS: Readonly<Record<number, readonly string[]>> = {
   35729: ['LiveReload'],
 };
 
-export type WarningKind = 'database' | 'remote-access' | 'infrastructure';
+/**
+ * `http-database`: a database that speaks HTTP, so a browser can open it: CouchDB ("accessed through the HTTP
+ * REST interface", apache/couchdb share/doc/src/intro.rst) and Elasticsearch ("Set a custom port for HTTP:
+ * #http.port: 9200", elastic/elasticsearch distribution/src/config/elasticsearch.yml).
+ */
+export type WarningKind = 'database' | 'http-database' | 'remote-access' | 'infrastructure';
 
 /** Services whose port a web dev server should not take, or which a browser cannot talk to. */
 export const SERVICE_PORTS: Readonly<Record<number, { name: string; kind: WarningKind }>> = {
@@ -47,11 +52,11 @@ export const SERVICE_PORTS: Readonly<Record<number, { name: string; kind: Warnin
   1521: { name: 'Oracle Database', kind: 'database' },
   3306: { name: 'MySQL / MariaDB', kind: 'database' },
   5432: { name: 'PostgreSQL', kind: 'database' },
-  5984: { name: 'CouchDB', kind: 'database' },
+  5984: { name: 'CouchDB', kind: 'http-database' },
   6379: { name: 'Redis', kind: 'database' },
   7687: { name: 'Neo4j Bolt', kind: 'database' },
   9042: { name: 'Cassandra', kind: 'database' },
-  9200: { name: 'Elasticsearch', kind: 'database' },
+  9200: { name: 'Elasticsearch', kind: 'http-database' },
   11211: { name: 'Memcached', kind: 'database' },
   27017: { name: 'MongoDB', kind: 'database' },
   3389: { name: 'Remote Desktop (RDP)', kind: 'remote-access' },

@@ -69,7 +69,14 @@ describe('suggestAlternatives', () => {
     },
   );
 
-  it('looks below when the port sits at the top of the registered range', () => {
-    expect(ports(49151)).toEqual([49150, 49149, 49148, 49147]);
+  it("looks below when the port sits above the safe ports: under Linux's ephemeral range", () => {
+    expect(ports(49151)).toEqual([32767, 32766, 32765, 32764]);
   });
+
+  it.each([32000, 32767, 32768, 40000, 49151, 60999])(
+    "suggests nothing in Linux's ephemeral range 32768-60999 (facts-audit.md row 11) for %i",
+    (port) => {
+      for (const suggested of ports(port)) expect(suggested).toBeLessThan(32768);
+    },
+  );
 });

@@ -14,9 +14,13 @@ describe('blocked lists', () => {
     expect(CHROMIUM_156).toHaveLength(81);
   });
 
-  it.each(['firefox', 'webkit', 'fetch', 'node'] as const)('%s blocks the 83 Fetch bad ports', (engine) => {
+  it.each(['firefox', 'webkit', 'fetch'] as const)('%s blocks the 83 Fetch bad ports', (engine) => {
     expect(blockedList(engine)).toEqual(FETCH);
     expect(FETCH).toHaveLength(83);
+  });
+
+  it("node blocks the Fetch bad ports but 0 (undici's badPorts)", () => {
+    expect(blockedList('node')).toEqual(FETCH.filter((port) => port !== 0));
   });
 
   it('lists each port once, in order', () => {
@@ -35,15 +39,46 @@ describe('blocked lists', () => {
     expect(enginesBlocking(port)).toEqual(engines);
   });
 
-  it('knows when ports were added', () => {
-    expect(isBlocked(10080, 'chromium', 89)).toBe(false);
-    expect(isBlocked(10080, 'chromium', 90)).toBe(true);
-    expect(isBlocked(10080, 'firefox', 84)).toBe(false);
-    expect(isBlocked(10080, 'firefox', 85)).toBe(true);
-    expect(isBlocked(5060, 'chromium', 86)).toBe(false);
-    expect(isBlocked(5060, 'chromium', 87)).toBe(true);
-    // Where the version is unknown, the port counts as blocked.
-    expect(isBlocked(6000, 'chromium', 1)).toBe(true);
+  it.each([
+    // NAT Slipstreaming 2.0: Chrome 88 (the M88 branch), Firefox 85 (bug 1677940). facts-audit.md rows 1, 7.
+    [69, 'chromium', 87, false],
+    [69, 'chromium', 88, true],
+    [6566, 'chromium', 87, false],
+    [6566, 'chromium', 88, true],
+    [69, 'firefox', 84, false],
+    [69, 'firefox', 85, true],
+    // 554: Chrome 90 (chromestatus), after a brief block with the M88 merge (row 2).
+    [554, 'chromium', 89, false],
+    [554, 'chromium', 90, true],
+    [5060, 'chromium', 86, false],
+    [5060, 'chromium', 87, true],
+    // Unconfirmed: Firefox's version for 5060 (row 7), Chrome's for 10080 (row 3: every report says 91, no
+    // primary source), and the original list's ports.
+    [5060, 'firefox', 84, 'unknown'],
+    [10080, 'chromium', 90, 'unknown'],
+    [10080, 'chromium', 91, 'unknown'],
+    [10080, 'firefox', 84, false],
+    [10080, 'firefox', 85, true],
+    [6000, 'chromium', 1, 'unknown'],
+    [6000, 'firefox', 153, 'unknown'],
+    // Not on the engine's list at all: false at any version.
+    [4190, 'chromium', 156, false],
+    [5173, 'firefox', 153, false],
+  ] as const)('isBlocked(%i, %s, %i) is %s', (port, engine, version, expected) => {
+    expect(isBlocked(port, engine, version)).toBe(expected);
+  });
+
+  it("Node's fetch does not refuse port 0: undici's badPorts has no 0 (row 4)", () => {
+    expect(isBlocked(0, 'node')).toBe(false);
+    expect(isBlocked(0, 'chromium')).toBe(true);
+  });
+
+  it('every version and date it states carries its primary source', () => {
+    for (const entry of BLOCKED_PORTS)
+      for (const [engine, fact] of Object.entries(entry.added ?? {})) {
+        expect(fact?.source, `${entry.port} ${engine}`).toMatch(/\S{8,}/);
+        expect(fact?.value, `${entry.port} ${engine}`).toBeDefined();
+      }
   });
 
   it('answers for every port without throwing, and nothing above 10080 is blocked', () => {

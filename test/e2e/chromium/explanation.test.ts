@@ -69,6 +69,13 @@ describe('Chromium: the explanation', () => {
     await page.close();
   });
 
+  it('6566: Chrome 88 added it (the M88 branch), and no earlier Chrome version is named anywhere', async () => {
+    const page = await openBlocked(session, 'http://localhost:6566/');
+    await expectShown(page, 'main', 'since Chrome 88');
+    expect(await text(page, 'main')).not.toMatch(/Chrome ([1-9]|[1-7]\d|8[0-7])\b/);
+    await page.close();
+  });
+
   it('does not call 4190 a blocked port: Chrome allows it, and nothing listens there', async () => {
     const page = await session.newPage();
     await expect(page.goto('http://localhost:4190/')).rejects.toThrow('net::ERR_CONNECTION_REFUSED');

@@ -1,8 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, REFUSED, type ChromiumSession } from '../support/chromium';
-import { EXPECTED_MESSAGES, EXPECTED_VERDICTS, typeLookup, verdicts } from '../support/popup';
-import { waitFor } from '../support/wait';
+import { COUCHDB, EXPECTED_MESSAGES, EXPECTED_VERDICTS, typeLookup, verdicts } from '../support/popup';
+import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
@@ -24,6 +24,12 @@ describe('Chromium: the popup', () => {
 
   it('focuses the lookup field on open', async () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('lookup');
+  });
+
+  it('says CouchDB (5984) answers over HTTP', async () => {
+    await typeLookup(page, COUCHDB.input);
+    await expectShown(page, '[data-testid="answer"]', COUCHDB.says);
+    expect(await text(page, '[data-testid="answer"]')).not.toContain(COUCHDB.never);
   });
 
   it.each(EXPECTED_VERDICTS)(

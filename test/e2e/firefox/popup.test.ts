@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goInside, launchFirefox, openBlocked, type FirefoxSession } from '../support/firefox';
-import { EXPECTED_MESSAGES, EXPECTED_VERDICTS, typeLookup, verdicts } from '../support/popup';
+import { COUCHDB, EXPECTED_MESSAGES, EXPECTED_VERDICTS, typeLookup, verdicts } from '../support/popup';
 import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
@@ -31,6 +31,12 @@ describe('Firefox: the popup', () => {
       'main',
       "Firefox tells extensions nothing when a page's own request hits a blocked port",
     );
+  });
+
+  it('says CouchDB (5984) answers over HTTP', async () => {
+    await typeLookup(page, COUCHDB.input);
+    await expectShown(page, '[data-testid="answer"]', COUCHDB.says);
+    expect(await text(page, '[data-testid="answer"]')).not.toContain(COUCHDB.never);
   });
 
   it.each(EXPECTED_VERDICTS)(

@@ -34,3 +34,10 @@ export const EXPECTED_MESSAGES: [string, string][] = [
   ['abc', 'Add a port, for example localhost:3000.'],
   ['x'.repeat(5000), 'That is too long to be a port or an address.'],
 ];
+
+/** 5984 (CouchDB) speaks HTTP: the popup says so, and not that a browser cannot open it (facts-audit.md row 9). */
+export const COUCHDB = {
+  input: '5984',
+  says: 'CouchDB listens here and answers over HTTP',
+  never: 'cannot open it',
+};
