@@ -39,3 +39,39 @@ describe('locales', async () => {
     for (const text of [...texts(english), ...texts(korean)]) expect(text.trim()).not.toBe('');
   });
 });
+
+describe('history stated in the texts', async () => {
+  const { BLOCKED_PORTS } = await import('@/lib/ports/blocked');
+  const sourced = (engine: 'chromium' | 'firefox') =>
+    new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.[engine]?.value ?? []));
+  const years = new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.fetch?.value.slice(0, 4) ?? []));
+  const CHROME = sourced('chromium');
+  const FIREFOX = sourced('firefox');
+
+  it.each(['en', 'ko'])(
+    '%s: every Chrome or Firefox version and every year a service text names is a sourced one (lib/ports/blocked.ts)',
+    async (locale) => {
+      const messages = await load(locale);
+      const checked: string[] = [];
+      for (const [key, message] of messages) {
+        if (!key.startsWith('svc.')) continue;
+        for (const text of texts(message)) {
+          for (const [, version] of text.matchAll(/Chrome (\d+)/g)) {
+            expect(CHROME, `${key}: Chrome ${version}`).toContain(Number(version));
+            checked.push(key);
+          }
+          for (const [, version] of text.matchAll(/Firefox (\d+)/g)) {
+            expect(FIREFOX, `${key}: Firefox ${version}`).toContain(Number(version));
+            checked.push(key);
+          }
+          for (const [, year] of text.matchAll(/\b(20\d\d)/g)) {
+            expect(years, `${key}: ${year}`).toContain(year);
+            checked.push(key);
+          }
+          expect(text, key).not.toMatch(/from the start|original blocked list|처음부터 차단/);
+        }
+      }
+      expect(checked.length).toBeGreaterThan(3);
+    },
+  );
+});
