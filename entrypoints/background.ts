@@ -126,8 +126,8 @@ export default defineBackground(() => {
   }, WEB_ONLY);
   /**
    * Chromium: a navigation to a port this browser has already refused this session goes to the explanation
-   * as it starts, before Chromium's error page (lib/proven-blocked.ts). Only when everything it needs is at
-   * hand without waiting; otherwise the error event decides, as before.
+   * as it starts, before Chromium's error page (lib/proven-blocked.ts). Decided on what the worker knows (a
+   * woken worker reads it first, below); whatever cannot be pre-empted is left to the error event.
    */
   const preEmpt = (details: NavigationDetails, woken = false) => {
     const port = portOf(details.url);
