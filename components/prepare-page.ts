@@ -17,3 +17,12 @@ export function pageTarget(id = 'app'): HTMLElement {
   if (!target) throw new Error(`Port Doctor: #${id} is missing from the page`);
   return target;
 }
+
+/**
+ * Runs `load` once the page's first screen has painted (a frame, then a task): loading and parsing the rest
+ * first would hold that paint back. A page in a background tab paints nothing, so there it runs at once.
+ */
+export function afterFirstPaint(load: () => void): void {
+  if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(load));
+  else load();
+}

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { pageTarget, preparePage } from '@/components/prepare-page';
+import { afterFirstPaint, pageTarget, preparePage } from '@/components/prepare-page';
 import { diagnose, type Diagnosis } from '@/lib/diagnose';
 import { CURRENT_ENGINE } from '@/lib/engine';
 import { readExplainParams } from '@/lib/explain-link';
@@ -20,9 +20,6 @@ const open = (url: string) => void import('@/lib/messages').then(({ send }) => s
 const show = (diagnosis: Diagnosis | null) => paintTop(top, topView(diagnosis), open);
 // The defaults' preferred ports and local hosts (none) until the settings arrive.
 show(params && diagnose(params.url, params.code, CURRENT_ENGINE, { preferred: [], localHosts: [] }));
-// The rest loads once the first screen has painted (a frame, then a task): parsing it first would hold the
-// paint back. A tab in the background paints nothing anyway, so there it loads at once.
-const loadRest = () =>
-  void import('./details.ts').then(({ mountDetails }) => mountDetails(pageTarget(), params, show));
-if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(loadRest));
-else loadRest();
+afterFirstPaint(
+  () => void import('./details.ts').then(({ mountDetails }) => mountDetails(pageTarget(), params, show)),
+);

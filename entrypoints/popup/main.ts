@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { pageTarget, preparePage } from '@/components/prepare-page';
+import { afterFirstPaint, pageTarget, preparePage } from '@/components/prepare-page';
 import './popup.css';
 
 /**
@@ -24,7 +24,4 @@ field.addEventListener('keydown', (event) => {
     field.dispatchEvent(new Event('input'));
   }
 });
-// The rest loads once the field has painted (a frame, then a task): parsing it first would hold the paint back.
-const loadRest = () => void import('./rest.ts').then(({ mountRest }) => mountRest(field));
-if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(loadRest));
-else loadRest();
+afterFirstPaint(() => void import('./rest.ts').then(({ mountRest }) => mountRest(field)));
