@@ -12,21 +12,16 @@
 export const ENGINES = ['chromium', 'firefox', 'webkit', 'fetch', 'node'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-/** A fact with the primary source that states it (a commit, a branch, a release note, a bug). */
-export interface Sourced<T> {
-  value: T;
-  source: string;
-}
-
 /**
- * When a port joined an engine's list: browser major versions, ISO dates for the standard. Each one carries its
- * primary source; where none was found the field is absent, and absent means unknown, never "from the start"
- * (../shared/reference/facts-audit.md).
+ * When a port joined an engine's list: browser major versions, ISO dates for the standard. Every value has its
+ * primary source in ./sources.ts (kept apart so that the background and the card do not ship the citations;
+ * a unit test matches the two). Where no primary source was found the field is absent, and absent means
+ * unknown, never "from the start" (../shared/reference/facts-audit.md).
  */
 export interface Added {
-  chromium?: Sourced<number>;
-  firefox?: Sourced<number>;
-  fetch?: Sourced<string>;
+  chromium?: number;
+  firefox?: number;
+  fetch?: string;
 }
 
 export interface BlockedPort {
@@ -38,47 +33,18 @@ export interface BlockedPort {
   added?: Added;
 }
 
-const fetchCommit = (date: string, commit: string): Sourced<string> => ({
-  value: date,
-  source: `whatwg/fetch fetch.bs, commit ${commit} (${date})`,
-});
-
-/**
- * NAT Slipstreaming 2.0 (69, 137, 161, 554, 1719, 1720, 1723, 6566). Chromium: "Update the restricted port
- * list" landed on master as refs/heads/master@{#832169} (crbug.com/1148309) and was cherry-picked to
- * refs/branch-heads/4324, the M88 branch; the only pick to M87 (4280) was 5060/5061. Firefox: bug 1677940.
- */
-const CHROME_88_NAT: Sourced<number> = {
-  value: 88,
-  source:
-    'Chromium master@{#832169} cherry-picked to branch-heads/4324 (M88), commit message in electron/electron#27361',
-};
-const FIREFOX_85_NAT: Sourced<number> = {
-  value: 85,
-  source: 'Mozilla bug 1677940, shipped in Firefox 85 (MFSA 2021-03, CVE-2021-23961); whatwg/fetch#1148',
-};
-const NAT_SLIPSTREAM_2: Added = {
-  chromium: CHROME_88_NAT,
-  firefox: FIREFOX_85_NAT,
-  fetch: fetchCommit('2021-03-10', '4202f5c'),
-};
+/** NAT Slipstreaming 2.0: Chrome 88 (not 87: the M88 branch), Firefox 85 (bug 1677940). */
+const NAT_SLIPSTREAM_2: Added = { chromium: 88, firefox: 85, fetch: '2021-03-10' };
 /** Firefox's version for 5060/5061 is not confirmed ("This will likely go into Firefox 84", whatwg/fetch#1108). */
-const SIP: Added = {
-  chromium: {
-    value: 87,
-    source:
-      'chromestatus.com/feature/5064283639513088 ("Enabled by default (Chrome 87)"); branch-heads/4280 pick in electron/electron#26860',
-  },
-  fetch: fetchCommit('2020-11-05', '124d9e8'),
-};
-const ALPACA: Added = { fetch: fetchCommit('2021-06-14', 'd0bd853') };
-const FETCH_2018: Added = { fetch: fetchCommit('2018-05-31', '2e45674') };
-const FETCH_2024: Added = { fetch: fetchCommit('2024-03-26', '4c3750d') };
+const SIP: Added = { chromium: 87, fetch: '2020-11-05' };
+const ALPACA: Added = { fetch: '2021-06-14' };
+const FETCH_2018: Added = { fetch: '2018-05-31' };
+const FETCH_2024: Added = { fetch: '2024-03-26' };
 
 // prettier-ignore
 export const BLOCKED_PORTS: readonly BlockedPort[] = [
   // Not in undici's badPorts, so Node's fetch tries to connect (nodejs/undici lib/web/fetch/constants.js).
-  { port: 0, service: 'reserved', notIn: ['node'], added: { fetch: fetchCommit('2025-08-11', '6738573') } },
+  { port: 0, service: 'reserved', notIn: ['node'], added: { fetch: '2025-08-11' } },
   { port: 1, service: 'tcpmux' }, { port: 7, service: 'echo' }, { port: 9, service: 'discard' },
   { port: 11, service: 'systat' }, { port: 13, service: 'daytime' }, { port: 15, service: 'netstat' },
   { port: 17, service: 'qotd' }, { port: 19, service: 'chargen' }, { port: 20, service: 'ftp-data' },
@@ -104,9 +70,7 @@ export const BLOCKED_PORTS: readonly BlockedPort[] = [
   { port: 548, service: 'afp', added: FETCH_2018 },
   // First blocked briefly with the M88 merge above, unblocked after enterprise complaints (whatwg/fetch#1148:
   // "So Chrome did not block 554"), blocked again in Chrome 90.
-  { port: 554, service: 'rtsp', added: {
-    chromium: { value: 90, source: 'chromestatus.com/feature/5329879744643072 ("Enabled by default (Chrome 90)"); blink-dev "Intent to Ship: Block HTTP port 554"' },
-    firefox: FIREFOX_85_NAT, fetch: fetchCommit('2021-03-10', '4202f5c') } },
+  { port: 554, service: 'rtsp', added: { chromium: 90, firefox: 85, fetch: '2021-03-10' } },
   { port: 556, service: 'remotefs' }, { port: 563, service: 'nntps' }, { port: 587, service: 'submission' },
   { port: 601, service: 'syslog-conn' }, { port: 636, service: 'ldaps' },
   { port: 989, service: 'ftps-data', added: ALPACA }, { port: 990, service: 'ftps', added: ALPACA },
@@ -127,9 +91,7 @@ export const BLOCKED_PORTS: readonly BlockedPort[] = [
   { port: 6697, service: 'ircs-u', added: FETCH_2018 },
   // Chrome: every report found says 91 (gogs/gogs#6593 quoting the Chrome 91 enterprise release notes;
   // bilive/bilive_client#183), but no primary Chromium record was found: unknown.
-  { port: 10080, service: 'amanda', added: {
-    firefox: { value: 85, source: 'Mozilla bug 1677940, shipped in Firefox 85 (whatwg/fetch#1191)' },
-    fetch: fetchCommit('2021-04-13', 'c46ebb9') } },
+  { port: 10080, service: 'amanda', added: { firefox: 85, fetch: '2021-04-13' } },
 ];
 
 const byPort = new Map(BLOCKED_PORTS.map((entry) => [entry.port, entry]));
@@ -140,7 +102,7 @@ export function blockedEntry(port: number): BlockedPort | undefined {
 }
 
 /** The sourced version of `engine` that added `port`, if one is known. */
-export function addedIn(port: number, engine: Engine): Sourced<number> | undefined {
+export function addedIn(port: number, engine: Engine): number | undefined {
   return engine === 'chromium' || engine === 'firefox' ? byPort.get(port)?.added?.[engine] : undefined;
 }
 
@@ -156,7 +118,7 @@ export function isBlocked(port: number, engine: Engine, version?: number): boole
   if (entry === undefined || entry.notIn?.includes(engine)) return false;
   if (version === undefined) return true;
   const since = addedIn(port, engine);
-  return since === undefined ? 'unknown' : version >= since.value;
+  return since === undefined ? 'unknown' : version >= since;
 }
 
 /** Every engine that refuses `port`, in ENGINES order. */

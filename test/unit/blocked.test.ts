@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKED_PORTS, blockedList, enginesBlocking, ENGINES, isBlocked } from '@/lib/ports/blocked';
+import {
+  BLOCKED_PORTS,
+  blockedEntry,
+  blockedList,
+  enginesBlocking,
+  ENGINES,
+  isBlocked,
+} from '@/lib/ports/blocked';
+import { ADDED_SOURCES } from '@/lib/ports/sources';
 
 // Copied from ../shared/reference/ports.md §1 ("Copy-paste lists"), which the full-range scans confirmed.
 const CHROMIUM_156 =
@@ -73,12 +81,18 @@ describe('blocked lists', () => {
     expect(isBlocked(0, 'chromium')).toBe(true);
   });
 
-  it('every version and date it states carries its primary source', () => {
+  it('every version and date it states has exactly one primary source, with the same value (sources.ts)', () => {
     for (const entry of BLOCKED_PORTS)
-      for (const [engine, fact] of Object.entries(entry.added ?? {})) {
-        expect(fact?.source, `${entry.port} ${engine}`).toMatch(/\S{8,}/);
-        expect(fact?.value, `${entry.port} ${engine}`).toBeDefined();
+      for (const [engine, value] of Object.entries(entry.added ?? {})) {
+        const rows = ADDED_SOURCES.filter((row) => row.engine === engine && row.ports.includes(entry.port));
+        expect(rows, `${entry.port} ${engine}`).toHaveLength(1);
+        expect(rows[0]?.value, `${entry.port} ${engine}`).toBe(value);
+        expect(rows[0]?.source, `${entry.port} ${engine}`).toMatch(/\S{8,}/);
       }
+    // And no source for a fact the lists do not state.
+    for (const row of ADDED_SOURCES)
+      for (const port of row.ports)
+        expect(blockedEntry(port)?.added?.[row.engine], `${port}`).toBe(row.value);
   });
 
   it('answers for every port without throwing, and nothing above 10080 is blocked', () => {

@@ -43,8 +43,8 @@ describe('locales', async () => {
 describe('history stated in the texts', async () => {
   const { BLOCKED_PORTS } = await import('@/lib/ports/blocked');
   const sourced = (engine: 'chromium' | 'firefox') =>
-    new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.[engine]?.value ?? []));
-  const years = new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.fetch?.value.slice(0, 4) ?? []));
+    new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.[engine] ?? []));
+  const years = new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.fetch?.slice(0, 4) ?? []));
   const CHROME = sourced('chromium');
   const FIREFOX = sourced('firefox');
 
