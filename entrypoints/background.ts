@@ -101,8 +101,8 @@ export default defineBackground(() => {
   i18n.t('extName');
   // Read now what a navigation may need to be decided at once (preEmpt below).
   void world.settings.get();
-  world.tabs.warm();
-  if (CURRENT_ENGINE !== 'firefox') world.proven.warm();
+  void world.tabs.whenWarm();
+  if (CURRENT_ENGINE !== 'firefox') void world.proven.whenWarm();
   const explainLimit = new RateLimit(EXPLAIN_EVERY_MS);
   browser.storage.onChanged.addListener((changes, area) => world.settings.changed(changes, area));
   const now = () => Date.now();

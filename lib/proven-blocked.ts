@@ -17,16 +17,14 @@ export class ProvenBlocked {
   #ready = false;
   #read: Promise<void> | undefined;
 
-  /** Reads the stored ports now, so that a later navigation can be decided without waiting. */
-  warm(): void {
-    void this.whenWarm();
-  }
-
   isWarm(): boolean {
     return this.#ready;
   }
 
-  /** Resolves once the stored ports are read (or could not be). */
+  /**
+   * Reads the stored ports (once), so that a later navigation can be decided without waiting; resolves when
+   * they are read, or could not be.
+   */
   whenWarm(): Promise<void> {
     return (this.#read ??= provenItem.getValue().then(
       (stored) => {

@@ -86,16 +86,11 @@ export class TabState {
   #writing: Promise<void> = Promise.resolve();
   #next: Promise<void> | undefined;
 
-  /** Reads the stored state now, so that later decisions need not wait for it. */
-  warm(): void {
-    void this.#load();
-  }
-
   isWarm(): boolean {
     return this.#ready;
   }
 
-  /** Resolves once the stored state is read (explainedNow answers from then on). */
+  /** Reads the stored state (once); resolves when it is read (explainedNow answers from then on). */
   whenWarm(): Promise<void> {
     return this.#load();
   }

@@ -101,11 +101,6 @@ export function blockedEntry(port: number): BlockedPort | undefined {
   return byPort.get(port);
 }
 
-/** The sourced version of `engine` that added `port`, if one is known. */
-export function addedIn(port: number, engine: Engine): number | undefined {
-  return engine === 'chromium' || engine === 'firefox' ? byPort.get(port)?.added?.[engine] : undefined;
-}
-
 /**
  * Is `port` on `engine`'s list today? With `version` (a browser major version): did that version refuse it?
  * True or false where a sourced version says so (or no list of that engine has the port); "unknown" where it
@@ -117,7 +112,7 @@ export function isBlocked(port: number, engine: Engine, version?: number): boole
   const entry = byPort.get(port);
   if (entry === undefined || entry.notIn?.includes(engine)) return false;
   if (version === undefined) return true;
-  const since = addedIn(port, engine);
+  const since = engine === 'chromium' || engine === 'firefox' ? entry.added?.[engine] : undefined;
   return since === undefined ? 'unknown' : version >= since;
 }
 
