@@ -30,7 +30,9 @@ async function typeBlockedUrl(page: Page, url: string, onExplanation: () => Prom
     // Expected: the browser refuses the port; Port Doctor then moves the tab.
   });
   await waitFor('the explanation page', onExplanation);
-  await waitFor('the headline', () => page.$('h1'));
+  await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
+  // The first screen paints before the rest of the page loads: the shot waits for the rest.
+  await waitFor('the safe ports', () => page.$('[data-testid="alternatives"]'));
 }
 
 const server = await startServer({ '/app': API_ON_BLOCKED_PORTS });
