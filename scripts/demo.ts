@@ -13,6 +13,7 @@ import { launchChromium } from '../test/e2e/support/chromium.ts';
 import { launchFirefox, locationOf } from '../test/e2e/support/firefox.ts';
 import { typeLookup } from '../test/e2e/support/popup.ts';
 import { startServer } from '../test/e2e/support/server.ts';
+import { cardAtRest, exposeCardChromium } from '../test/e2e/support/card.ts';
 import { waitFor } from '../test/e2e/support/wait.ts';
 
 // The README shows these files: a run of the demo refreshes them.
@@ -64,7 +65,10 @@ for (const [lang, scheme] of [
   await app.setViewport({ width: 1000, height: 600 });
   await app.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
   await app.goto(`${server.origin}/app`);
-  await waitFor('the overlay card', () => app.$('pierce/aside'));
+  // The card lives in a closed shadow root: the browser's own tools (CDP) open it for the demo to wait on.
+  await exposeCardChromium(app);
+  await waitFor('the overlay card', () => app.$('pierce/[data-testid="overlay-card"]'));
+  await cardAtRest(app);
   await shoot(app, `4-overlay-chromium-${tag}`);
   await chromium.close();
 }
