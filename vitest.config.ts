@@ -3,8 +3,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
- * Three layers (README "Tests"): unit tests of lib/, wiring tests of the entrypoints against WXT's fake
- * browser, and e2e in the real browsers. The wiring tests of the Firefox build need WXT configured for
+ * Three layers (README "Tests"): unit tests of lib/ (with the printed shell commands run in bash), wiring tests
+ * of the entrypoints against WXT's fake browser, and e2e in the real browsers. The wiring tests of the Firefox build need WXT configured for
  * Firefox, which is process-wide, so they have their own config: vitest.firefox.config.ts.
  */
 export default defineConfig({
@@ -23,6 +23,15 @@ export default defineConfig({
           setupFiles: ['test/wiring/messages-setup.ts'],
           mockReset: true,
           restoreMocks: true,
+        },
+      },
+      {
+        // Every POSIX command the extension prints, run in bash (real servers, real Chromium).
+        test: {
+          name: 'shell',
+          include: ['test/shell/**/*.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -15,6 +15,7 @@ interface Layer {
 
 const LAYERS: Layer[] = [
   { name: 'unit', args: ['--project', 'unit'] },
+  { name: 'shell commands (bash)', args: ['--project', 'shell'] },
   { name: 'wiring (Chrome build)', args: ['--project', 'wiring-chrome'] },
   { name: 'wiring (Firefox build)', args: ['--config', 'vitest.firefox.config.ts'] },
   { name: 'e2e Chromium', args: ['--project', 'e2e', 'test/e2e/chromium/'] },

@@ -3,8 +3,12 @@
  *
  * Sources (see ../shared/reference/ports.md §1-§5): Chromium `kRestrictedPorts` in net/base/port_util.cc,
  * Firefox `gBadPortList` in netwerk/base/nsIOService.cpp plus its `port <= 0` check, WebKit `blockedPortList`
- * in Source/WTF/wtf/URL.cpp, the Fetch standard's "bad port" table, and undici (Node's fetch), which follows
- * Fetch. Chromium 156 and Firefox 153 were scanned port by port and agree with these lists.
+ * in Source/WTF/wtf/URL.cpp, the Fetch standard's "bad port" table, and undici's `badPorts` (Node's fetch):
+ * the Fetch list without 0. The Chromium and Firefox lists are checked against the real browsers, not only
+ * against their sources: the e2e port sweep (test/e2e/sweep, `npm run sweep`) asks the installed Chromium and
+ * Firefox about all 65,536 ports on every full test run and fails where they differ (last run: Chromium
+ * 156.0.8078.114 and Firefox 153.8.0esr, Debian's builds, 2026-12-02). WebKit, Fetch and undici are from
+ * their sources only.
  *
  * This module is small on purpose: the background imports it. Service descriptions live in the catalogue.
  */

@@ -6,6 +6,8 @@ import { enginesBlocking } from '../../../lib/ports/blocked';
 import { HEALTHY_PAGE } from '../fixtures/pages';
 import { launchChromium, openBlocked, settle, REFUSED, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
+import { expectCommandsPerTerminal } from '../support/commands';
+import { axeViolations } from '../support/axe';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
@@ -66,6 +68,13 @@ describe('Chromium: the explanation', () => {
     const page = await openBlocked(session, url);
     expect(await text(page, 'h1')).toBe(title);
     await expectShown(page, '[data-testid="service"]', service);
+    await page.close();
+  });
+
+  it('prints the commands for this terminal (Linux), PowerShell and cmd one click away, reserved ranges flagged', async () => {
+    const page = await openBlocked(session, 'http://localhost:6000/');
+    await expectCommandsPerTerminal(page);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 

@@ -10,6 +10,8 @@ import {
   settle,
   type FirefoxSession,
 } from '../support/firefox';
+import { axeViolations } from '../support/axe';
+import { expectCommandsPerTerminal } from '../support/commands';
 import { closedPort } from '../support/ports';
 import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
@@ -41,6 +43,13 @@ describe('Firefox: the explanation', () => {
     expect(ports.length).toBeGreaterThanOrEqual(3);
     for (const port of ports) expect(enginesBlocking(port)).toEqual([]);
     await expectShown(page, 'main', 'network.security.ports.banned.override');
+    await page.close();
+  });
+
+  it('prints the commands for this terminal (Linux), PowerShell and cmd one click away, reserved ranges flagged', async () => {
+    const page = await explained(session, 'http://localhost:6000/');
+    await expectCommandsPerTerminal(page);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
