@@ -7,6 +7,7 @@
  */
 import { originOf, withoutQuery } from './bounded.ts';
 import type { TabFailure } from './tab-state.ts';
+import { kindById } from './kinds/registry.ts';
 
 /** One line of the card, as sent to the content script. */
 export interface CardEntry {
@@ -48,7 +49,7 @@ export function failureOfLabel(
 ): TabFailure | undefined {
   return failures.findLast(
     (failure) =>
-      failure.kind === 'blocked-port' &&
+      kindById(failure.kind).card === true &&
       failure.resource !== 'main_frame' &&
       cardLabel(failure, pageOrigin) === label,
   );

@@ -1,4 +1,5 @@
 import type { Failure } from './failure.ts';
+import { kindById } from './kinds/registry.ts';
 import { portListIncludes } from './port-list.ts';
 import type { Settings } from './settings.ts';
 
@@ -31,7 +32,8 @@ const QUIET: Readonly<Actions> = Object.freeze({
 });
 
 export function decideActions(failure: Failure, settings: Settings, context: Context = {}): Actions {
-  const blocked = failure.kind === 'blocked-port';
+  const kind = kindById(failure.kind);
+  const blocked = kind.group === 'blocked';
   // The user unblocked this port in their browser: whatever happened is not the block.
   if (blocked && portListIncludes(settings.unblockedPorts, failure.port)) return { ...QUIET };
   const mode = blocked ? settings.blockedNavigation : settings.localFailures;
@@ -46,7 +48,7 @@ export function decideActions(failure: Failure, settings: Settings, context: Con
       overlay: false,
     };
   }
-  // A frame or a request inside a live page: the page stays; a blocked port gets the in-page card.
-  const overlay = blocked && badge && settings.overlay && !context.muted;
+  // A frame or a request inside a live page: the page stays; a kind made for it gets the in-page card.
+  const overlay = kind.card === true && badge && settings.overlay && !context.muted;
   return { record: true, badge, explain: false, notify: false, overlay };
 }

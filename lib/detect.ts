@@ -7,11 +7,10 @@
  * (../shared/reference/ports.md §4.3). There the port is the evidence, and a navigation that did start
  * (onBeforeNavigate seen) proves the user unblocked the port in about:config.
  */
-import { classifyError } from './error-codes.ts';
 import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure, type FailureKind } from './failure.ts';
+import { classify } from './kinds/registry.ts';
 import { isLocalHost } from './local-host.ts';
 import { isBlocked } from './ports/blocked.ts';
-import { SERVICE_PORTS } from './ports/conventions.ts';
 import { effectivePort, safeUrl } from './url.ts';
 
 /** The part of webNavigation event details that detection reads. */
@@ -72,13 +71,9 @@ function failure(
  * detection and by the explanation page, which re-reads the failure from its own address.
  */
 export function kindOf(url: URL, code: string, localHosts: readonly string[] = []): FailureKind | null {
-  if (!PORTED_SCHEMES.has(url.protocol)) return null;
-  if (code === CHROME_BLOCKED_CODE || code === FIREFOX_BLOCKED_CODE) return 'blocked-port';
-  const meaning = classifyError(code);
-  if (!meaning || !isLocalHost(url.hostname, localHosts)) return null;
-  if (meaning === 'tls-to-http') return url.protocol === 'https:' ? meaning : null;
-  if (meaning === 'empty-or-invalid') return (effectivePort(url) ?? -1) in SERVICE_PORTS ? 'not-http' : null;
-  return meaning;
+  const port = effectivePort(url);
+  if (!PORTED_SCHEMES.has(url.protocol) || port === null) return null;
+  return classify({ url, code, port, local: isLocalHost(url.hostname, localHosts) });
 }
 
 /** webNavigation.onErrorOccurred, in either browser. */

@@ -30,8 +30,6 @@ export interface Diagnosis {
   facts: PortFacts;
   /** Every engine that refuses this port, this browser first. */
   blockedBy: Engine[];
-  /** For https:// to a plain-HTTP server: the same address over http://. */
-  httpUrl?: string;
 }
 
 /** A Diagnosis for a failed URL, or null when the URL and error say nothing we can explain. */
@@ -49,7 +47,7 @@ export function diagnose(
   if (!kind || port === null) return null;
   const facts = portFacts(port, undefined, alternatives);
   const blockedBy = [...facts.blockedBy].sort((a, b) => rank(a, engine) - rank(b, engine));
-  const diagnosis: Diagnosis = {
+  return {
     kind,
     url: urlText,
     host: url.hostname,
@@ -61,11 +59,6 @@ export function diagnose(
     facts,
     blockedBy,
   };
-  if (kind === 'tls-to-http') {
-    url.protocol = 'http:';
-    diagnosis.httpUrl = url.href;
-  }
-  return diagnosis;
 }
 
 function rank(candidate: Engine, current: BrowserEngine): number {

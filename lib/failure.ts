@@ -1,13 +1,8 @@
+import type { KindId } from './kinds/ids.ts';
 import type { Engine } from './ports/blocked.ts';
 
-/**
- * What went wrong, as far as Port Doctor explains it:
- * - blocked-port: the browser refused the port itself (Chrome ERR_UNSAFE_PORT; Firefox reports nothing).
- * - connection-refused: nothing listens there (local hosts only).
- * - tls-to-http: https:// to a server that speaks plain HTTP (local hosts only).
- * - not-http: an empty or invalid answer from a port that belongs to a non-HTTP service, such as a database.
- */
-export type FailureKind = 'blocked-port' | 'connection-refused' | 'tls-to-http' | 'not-http';
+/** What went wrong: one of the kinds in lib/kinds/registry.ts (each explained in its own module). */
+export type FailureKind = KindId;
 
 /** What the browser told us went wrong, reduced to plain data. */
 export interface Failure {
@@ -31,6 +26,4 @@ export interface Failure {
   initiator?: string;
 }
 
-/** Firefox reports nothing for a blocked port; this names what it would have said (NS_ERROR_PORT_ACCESS_NOT_ALLOWED). */
-export const FIREFOX_BLOCKED_CODE = 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED';
-export const CHROME_BLOCKED_CODE = 'net::ERR_UNSAFE_PORT';
+export { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE } from './kinds/blocked-port/kind.ts';

@@ -5,7 +5,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { byteLength } from './bounded.ts';
-import type { Failure, FailureKind } from './failure.ts';
+import type { Failure } from './failure.ts';
+import { isKindId } from './kinds/ids.ts';
 import { isRecord } from './records.ts';
 
 /** The default size; the setting may go up to MAX_HISTORY_SIZE. */
@@ -18,7 +19,6 @@ export type HistoryEntry = Pick<Failure, 'kind' | 'url' | 'port' | 'code' | 'tim
 
 export const historyItem = storage.defineItem<unknown>('local:history', { fallback: [] });
 
-const KINDS: readonly FailureKind[] = ['blocked-port', 'connection-refused', 'tls-to-http', 'not-http'];
 /** Dates a Date can hold and a person can read: from 2000 to 2200. */
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
@@ -28,7 +28,7 @@ function isEntry(value: unknown): value is HistoryEntry {
     isRecord(value) &&
     typeof value.url === 'string' &&
     typeof value.code === 'string' &&
-    KINDS.includes(value.kind as FailureKind) &&
+    isKindId(value.kind) &&
     Number.isInteger(value.port) &&
     typeof value.time === 'number' &&
     value.time >= EARLIEST &&

@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { headline } from '@/components/headline';
 import { serviceText } from '@/components/service-text';
+import { t } from '@/components/text';
+import { EXPLAINERS } from '@/lib/kinds/explainers';
 import type { Diagnosis } from '@/lib/diagnose';
 
 export interface TopAction {
@@ -20,27 +22,25 @@ export interface TopView {
 }
 
 function summary(diagnosis: Diagnosis): string {
-  const { host, port, facts } = diagnosis;
-  if (diagnosis.kind === 'connection-refused')
-    return i18n.t('explain.refusedSummary', [`${host}:${port}`, String(port)]);
-  if (diagnosis.kind === 'tls-to-http') return i18n.t('explain.tlsSummary', [String(port)]);
-  if (diagnosis.kind === 'not-http')
-    return i18n.t('explain.notHttpSummary', [String(port), facts.service?.name ?? '?']);
-  if (!facts.serviceKey) return i18n.t('explain.unlisted', [String(port)]);
-  return i18n.t('explain.summary', [host, String(port), serviceText(facts.serviceKey, 'name')]);
+  const { host, port, facts, url, scheme } = diagnosis;
+  return t(
+    EXPLAINERS[diagnosis.kind].summary({
+      url,
+      host,
+      port,
+      scheme,
+      serviceName: facts.serviceKey ? serviceText(facts.serviceKey, 'name') : undefined,
+      conventionName: facts.service?.name,
+    }),
+  );
 }
 
 export function topView(diagnosis: Diagnosis | null): TopView {
   if (!diagnosis)
     return { headline: i18n.t('explain.nothingTitle'), summary: i18n.t('explain.nothingBody'), actions: [] };
   const actions: TopAction[] = [];
-  if (diagnosis.httpUrl)
-    actions.push({
-      label: i18n.t('explain.useHttp'),
-      url: diagnosis.httpUrl,
-      primary: true,
-      testId: 'use-http',
-    });
+  const fix = EXPLAINERS[diagnosis.kind].fix?.(diagnosis);
+  if (fix) actions.push({ label: t(fix.label), url: fix.url, primary: true, testId: fix.testId });
   // Only an http(s) address can be loaded again from here (the background refuses anything else).
   if (/^https?:/.test(diagnosis.scheme))
     actions.push({ label: i18n.t('explain.retry'), url: diagnosis.url, primary: false, testId: 'retry' });

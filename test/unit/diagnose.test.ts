@@ -1,3 +1,4 @@
+import { EXPLAINERS } from '@/lib/kinds/explainers';
 import { describe, expect, it } from 'vitest';
 import { diagnose, withPort } from '@/lib/diagnose';
 
@@ -47,9 +48,8 @@ describe('diagnose', () => {
   });
 
   it('offers http:// for https to a plain-HTTP server', () => {
-    expect(
-      diagnose('https://localhost:5173/app?x=1', 'net::ERR_SSL_PROTOCOL_ERROR', 'chromium')?.httpUrl,
-    ).toBe('http://localhost:5173/app?x=1');
+    const diagnosis = diagnose('https://localhost:5173/app?x=1', 'net::ERR_SSL_PROTOCOL_ERROR', 'chromium')!;
+    expect(EXPLAINERS[diagnosis.kind].fix?.(diagnosis)?.url).toBe('http://localhost:5173/app?x=1');
   });
 
   it.each([

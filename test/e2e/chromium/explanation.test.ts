@@ -9,7 +9,7 @@ import type { ExtensionGlobals } from '../support/extension-api';
 import { expectCommandsPerTerminal } from '../support/commands';
 import { axeViolations } from '../support/axe';
 import { closedPort } from '../support/ports';
-import { startServer, type TestServer } from '../support/server';
+import { POSTGRES_ERROR, startNotHttpServer, startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
@@ -46,7 +46,7 @@ describe('Chromium: the explanation', () => {
     await server?.close();
   });
 
-  it('names 6000 and X11, and offers at least three ports no engine blocks, each probed', async () => {
+  it('names 6000 and X11, and offers at least three ports no engine blocks, each probed [kind:blocked-port]', async () => {
     const page = await openBlocked(session, 'http://localhost:6000/');
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
     await expectShown(page, '[data-testid="service"]', 'X11 window system');
@@ -213,7 +213,7 @@ describe('Chromium: the explanation', () => {
     await page.close();
   });
 
-  it('marks a refused local connection and explains it from the popup, with the server found next door', async () => {
+  it('marks a refused local connection and explains it from the popup, with the server found next door [kind:connection-refused]', async () => {
     const refused = await closedPort();
     const nextDoor = await startServer({ '/': HEALTHY_PAGE }, refused + 1).catch(() =>
       startServer({ '/': HEALTHY_PAGE }, refused - 1),
@@ -249,7 +249,31 @@ describe('Chromium: the explanation', () => {
     await nextDoor.close();
   });
 
-  it('offers http:// for https:// to a plain-HTTP server, and opens it', async () => {
+  it('explains a local port that is not a web server: a PostgreSQL stand-in on 5432 [kind:not-http]', async () => {
+    const postgres = await startNotHttpServer(5432, POSTGRES_ERROR);
+    const page = await session.newPage();
+    try {
+      await expect(page.goto('http://localhost:5432/')).rejects.toThrow('net::ERR_INVALID_HTTP_RESPONSE');
+      await waitFor('the failure', async () =>
+        (await storedFailures(session)).some((failure) => failure.url === 'http://localhost:5432/'),
+      );
+      await page.goto(session.extensionUrl('/popup.html'));
+      await expectShown(page, '[data-testid="tab-diagnosis"]', 'Port 5432 is not a web server');
+      const opened = session.browser.waitForTarget((target) =>
+        target.url().includes(`/explain.html?url=${encodeURIComponent('http://localhost:5432/')}&`),
+      );
+      await page.click('[data-testid="tab-diagnosis"] a');
+      const explanation = (await (await opened).page())!;
+      await expectShown(explanation, '.summary', 'this port usually belongs to PostgreSQL');
+      expect(await axeViolations(explanation)).toEqual([]);
+      await explanation.close();
+    } finally {
+      await page.close();
+      await postgres.close();
+    }
+  });
+
+  it('offers http:// for https:// to a plain-HTTP server, and opens it [kind:tls-to-http]', async () => {
     const page = await session.newPage();
     const httpsUrl = server.origin.replace('http:', 'https:') + '/';
     await expect(page.goto(httpsUrl)).rejects.toThrow('net::ERR_SSL_PROTOCOL_ERROR');

@@ -13,7 +13,7 @@ import {
 import { axeViolations } from '../support/axe';
 import { expectCommandsPerTerminal } from '../support/commands';
 import { closedPort } from '../support/ports';
-import { startServer, type TestServer } from '../support/server';
+import { POSTGRES_ERROR, startNotHttpServer, startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
@@ -33,7 +33,7 @@ describe('Firefox: the explanation', () => {
     await server?.close();
   });
 
-  it('names 6000 and X11, and offers at least three ports no engine blocks', async () => {
+  it('names 6000 and X11, and offers at least three ports no engine blocks [kind:blocked-port]', async () => {
     const page = await explained(session, 'http://localhost:6000/');
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6000');
     await expectShown(page, '[data-testid="service"]', 'X11 window system');
@@ -99,7 +99,7 @@ describe('Firefox: the explanation', () => {
     await page.close();
   });
 
-  it('explains a refused local connection and https to an http server, once asked to', async () => {
+  it('explains a refused local connection and https to an http server, once asked to [kind:connection-refused] [kind:tls-to-http]', async () => {
     const settingsPage = await explained(session, 'http://localhost:6669/');
     await settingsPage.evaluate(() =>
       (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
@@ -125,6 +125,33 @@ describe('Firefox: the explanation', () => {
     expect(await text(tls, 'h1')).toBe('This server does not speak HTTPS');
     expect(await text(tls, 'button.primary')).toBe('Open with http://');
     await tls.close();
+  });
+
+  it('explains a local port that is not a web server: a Redis stand-in on 6379 [kind:not-http]', async () => {
+    // Local failures are explained at once since the test above asked for it.
+    const redis = await startNotHttpServer(6379, null);
+    try {
+      const page = await explained(session, 'http://localhost:6379/', /NS_ERROR|timeout/);
+      expect(await text(page, 'h1')).toBe('Port 6379 is not a web server');
+      await expectShown(page, '.summary', 'this port usually belongs to Redis');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      await redis.close();
+    }
+  });
+
+  it('PostgreSQL on 5432: Firefox shows its binary answer as a page, so there is nothing to explain', async () => {
+    const postgres = await startNotHttpServer(5432, POSTGRES_ERROR);
+    const page = await session.newPage();
+    try {
+      await page.goto('http://localhost:5432/');
+      expect(await page.evaluate(() => document.body.textContent)).toContain('unsupported frontend protocol');
+      expect(await locationOf(page)).toBe('http://localhost:5432/');
+    } finally {
+      await page.close();
+      await postgres.close();
+    }
   });
 });
 

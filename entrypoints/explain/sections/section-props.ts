@@ -1,0 +1,11 @@
+import type { TerminalChoice } from '@/components/terminal-choice.svelte';
+import type { Diagnosis } from '@/lib/diagnose';
+import type { Settings } from '@/lib/settings';
+
+/** What every section of the explanation receives; each decides by itself whether it has anything to show. */
+export interface SectionProps {
+  diagnosis: Diagnosis;
+  /** One choice of terminal for every block of commands on the page. */
+  terminal: TerminalChoice;
+  settings: Settings;
+}

@@ -1,0 +1,11 @@
+/** What the explanation of connection-refused shows (pages only). */
+import type { KindExplainer } from '../types.ts';
+
+export const explain: KindExplainer = {
+  seen: { chromium: ['tab', 'frame'], firefox: ['tab', 'frame'] },
+  summary: ({ host, port }) => ({
+    key: 'kind.connectionRefused.summary',
+    args: [`${host}:${port}`, String(port)],
+  }),
+  sections: ['nearby', 'listeners'],
+};

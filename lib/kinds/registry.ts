@@ -1,0 +1,33 @@
+/**
+ * Every failure kind Port Doctor explains, in precedence order: for an error string that several kinds listen to,
+ * the first whose detect() says yes wins. Explicit on purpose (not a glob): test/unit/kinds.meta.test.ts checks it
+ * against the folders, the locales, the unit tests, the e2e tests and the README.
+ */
+import { blockedPort } from './blocked-port/kind.ts';
+import { connectionRefused } from './connection-refused/kind.ts';
+import { notHttp } from './not-http/kind.ts';
+import { tlsToHttp } from './tls-to-http/kind.ts';
+import type { KindId } from './ids.ts';
+import type { DetectInput, FailureKind } from './types.ts';
+
+export type { KindId } from './ids.ts';
+export const KINDS: readonly FailureKind<KindId>[] = [blockedPort, connectionRefused, tlsToHttp, notHttp];
+
+const BY_ID = new Map<string, FailureKind<KindId>>(KINDS.map((kind) => [kind.id, kind]));
+/** Kinds by error string, each list in precedence order: one Map lookup per error event. */
+const BY_CODE = new Map<string, FailureKind<KindId>[]>();
+for (const kind of KINDS)
+  for (const code of kind.codes) BY_CODE.set(code, [...(BY_CODE.get(code) ?? []), kind]);
+
+export function kindById(id: KindId): FailureKind<KindId> {
+  const kind = BY_ID.get(id);
+  // Cannot happen for a KindId; stored data is checked with isKindId before it gets here.
+  if (!kind) throw new Error(`Unknown failure kind: ${id}`);
+  return kind;
+}
+
+/** The kind an error on a URL is, or null when Port Doctor has nothing to say about it. */
+export function classify(input: DetectInput): KindId | null {
+  for (const kind of BY_CODE.get(input.code) ?? []) if (kind.detect(input)) return kind.id;
+  return null;
+}

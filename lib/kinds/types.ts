@@ -1,0 +1,86 @@
+/**
+ * What a failure kind declares. A kind is one folder under lib/kinds/ (its id is the folder's name): the error
+ * strings it listens to, its pure detection, its place among the reaction groups, and what its explanation shows
+ * (headline, summary, the one fix, the sections below). Its messages are `kind.<camelCaseId>.*` in the locales. Every view renders any kind from this declaration and
+ * never names a kind itself; test/unit/kinds.meta.test.ts keeps the registry, locales, tests and README in step.
+ *
+ * Pure and small: the background imports every kind.ts, the pages their explain.ts too. Nothing here imports
+ * wxt/browser, #i18n (types only) or svelte.
+ */
+import type { GeneratedI18nStructure } from '#i18n';
+
+export type BrowserEngine = 'chromium' | 'firefox';
+export type MessageKey = keyof GeneratedI18nStructure;
+
+/** A message to show: the views translate it (components/text.ts), the kinds only name it. */
+export interface Text {
+  key: MessageKey;
+  args?: readonly string[];
+}
+
+/** Where a browser lets the extension see this failure: a whole tab, a frame, a page's own request. */
+export type Seen = 'tab' | 'frame' | 'request';
+
+/**
+ * One reaction setting per group (options page): a refused port is the browser's own block and may take the tab
+ * to the explanation; the local failures of a dev server are explained only when the user asks for it.
+ */
+export type KindGroup = 'blocked' | 'local';
+
+/** The sections the explanation can show below its first screen; each is one component (explain/sections.ts). */
+export type SectionId =
+  'service' | 'engines' | 'move' | 'override' | 'deeper-checks' | 'nearby' | 'listeners';
+
+/** What detection knows when it asks a kind: the failed URL, the browser's error, and what the URL is. */
+export interface DetectInput {
+  url: URL;
+  code: string;
+  port: number;
+  /** The developer's own machine or LAN (lib/local-host.ts, with the user's own list). */
+  local: boolean;
+}
+
+/** What the views pass back to a kind to word its explanation. */
+export interface ExplainInput {
+  url: string;
+  host: string;
+  port: number;
+  scheme: string;
+  /** The registered service on the port, already in the user's language (blocked-port), if any. */
+  serviceName?: string;
+  /** Another service that owns the port by convention (not-http), as a proper noun. */
+  conventionName?: string;
+}
+
+/** The one thing to do, as a button on the first screen: an address to open instead. */
+export interface Fix {
+  label: Text;
+  url: string;
+  testId: string;
+}
+
+export interface FailureKind<Id extends string = string> {
+  id: Id;
+  group: KindGroup;
+  /** The browsers' error strings this kind listens to (Chrome "net::ERR_…", Firefox "Error code <nsresult>"). */
+  codes: readonly string[];
+  /** A live page's own request with this failure may get the in-page card. */
+  card?: boolean;
+  /** Pure: given one of its codes on this URL, is this the failure? The first kind that says yes wins. */
+  detect(input: DetectInput): boolean;
+  /** Short and synchronous: the badge's notification, the popup, the history and the card use it too. */
+  headline(input: { port: number }): Text;
+}
+
+/**
+ * What a kind's explanation shows (lib/kinds/<id>/explain.ts): loaded by the pages only, never by the
+ * background, so that a kind's words and fixes cost nothing where nothing is shown.
+ */
+export interface KindExplainer {
+  /** Where each browser lets the extension see it ([] = this browser hides it); the README table says the same. */
+  seen: Record<BrowserEngine, readonly Seen[]>;
+  summary(input: ExplainInput): Text;
+  /** The address to open instead, when there is one. */
+  fix?(input: ExplainInput): Fix | null;
+  sections: readonly SectionId[];
+}

@@ -1,0 +1,129 @@
+/**
+ * Keeps "a failure kind is one module" true: every folder under lib/kinds/ is registered, localised, tested in
+ * units and in the real browsers that show it, and documented in the README. Each failure says what to add where.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
+import { describe, expect, it } from 'vitest';
+import { EXPLAINERS } from '@/lib/kinds/explainers';
+import { KIND_IDS } from '@/lib/kinds/ids';
+import { KINDS } from '@/lib/kinds/registry';
+import type { ExplainInput, Text } from '@/lib/kinds/types';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
+const camel = (id: string) => id.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+async function messages(locale: string): Promise<Map<string, string>> {
+  const parsed: ParsedMessage[] = await parseMessagesFile(resolve(ROOT, `locales/${locale}.yml`));
+  return new Map(
+    parsed.map((message) => [
+      message.key.join('.'),
+      message.type === 'plural' ? Object.values(message.plurals).join(' ') : message.message,
+    ]),
+  );
+}
+
+const SAMPLE: ExplainInput = {
+  url: 'http://localhost:6000/',
+  host: 'localhost',
+  port: 6000,
+  scheme: 'http:',
+  serviceName: 'X11',
+  conventionName: 'PostgreSQL',
+};
+
+/** Every Text a kind can produce for the sample, with and without the optional names. */
+function texts(kind: (typeof KINDS)[number]): Text[] {
+  const bare = { ...SAMPLE, serviceName: undefined, conventionName: undefined };
+  const explain = EXPLAINERS[kind.id];
+  return [
+    kind.headline(SAMPLE),
+    explain.summary(SAMPLE),
+    explain.summary(bare),
+    ...[explain.fix?.(SAMPLE)?.label].filter((text): text is Text => text !== undefined),
+  ];
+}
+
+describe('failure kinds: one module each', async () => {
+  const en = await messages('en');
+  const ko = await messages('ko');
+  const folders = readdirSync(resolve(ROOT, 'lib/kinds'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+  it('registers every folder of lib/kinds, and nothing else (lib/kinds/registry.ts, ids.ts, explainers.ts)', () => {
+    expect([...KIND_IDS].sort()).toEqual([...folders].sort());
+    expect(KINDS.map((kind) => kind.id)).toEqual(KIND_IDS);
+    expect(Object.keys(EXPLAINERS).sort()).toEqual([...KIND_IDS].sort());
+    expect(new Set(KIND_IDS).size).toBe(KIND_IDS.length);
+  });
+
+  it.each(KINDS.map((kind) => [kind.id, kind] as const))('%s: declared in its own folder', (id, kind) => {
+    for (const file of ['kind.ts', 'explain.ts'])
+      expect(existsSync(resolve(ROOT, `lib/kinds/${id}/${file}`)), `lib/kinds/${id}/${file}`).toBe(true);
+    expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+    expect(kind.codes.length, 'the error strings it listens to').toBeGreaterThan(0);
+  });
+
+  it.each(KINDS.map((kind) => [kind.id, kind] as const))(
+    '%s: every text it shows exists in en and ko, with as many arguments as placeholders',
+    (_id, kind) => {
+      for (const locale of [en, ko]) {
+        expect(locale.has(`kind.${camel(kind.id)}.headline`)).toBe(true);
+        expect(locale.has(`kind.${camel(kind.id)}.summary`)).toBe(true);
+      }
+      // A kind speaks only with its own messages.
+      for (const text of texts(kind))
+        expect(text.key.startsWith(`kind.${camel(kind.id)}.`), text.key).toBe(true);
+      for (const text of texts(kind)) {
+        for (const [name, locale] of [
+          ['en', en],
+          ['ko', ko],
+        ] as const) {
+          const message = locale.get(text.key);
+          expect(message, `${text.key} in locales/${name}.yml`).toBeDefined();
+          const placeholders = new Set(message!.match(/\$\d/g) ?? []).size;
+          expect(text.args?.length ?? 0, `${text.key}: arguments`).toBe(placeholders);
+        }
+      }
+    },
+  );
+
+  it('has no message under kind.* for a kind that is not registered', () => {
+    const prefixes = new Set(KIND_IDS.map((id) => `kind.${camel(id)}`));
+    const orphans = [...en.keys()]
+      .filter((key) => key.startsWith('kind.'))
+      .filter((key) => !prefixes.has(key.split('.').slice(0, 2).join('.')));
+    expect(orphans).toEqual([]);
+  });
+
+  it.each(KIND_IDS.map((id) => [id]))('%s: has its unit table (test/unit/kinds/<id>.test.ts)', (id) => {
+    expect(existsSync(resolve(ROOT, `test/unit/kinds/${id}.test.ts`))).toBe(true);
+  });
+
+  it.each(
+    KINDS.flatMap((kind) =>
+      (['chromium', 'firefox'] as const).map((engine) => [kind.id, engine, kind] as const),
+    ),
+  )('%s in %s: an e2e test tagged [kind:<id>] where the browser shows it', (id, engine, kind) => {
+    const dir = resolve(ROOT, `test/e2e/${engine}`);
+    const tagged = readdirSync(dir).some((file) =>
+      read(`test/e2e/${engine}/${file}`).includes(`[kind:${id}]`),
+    );
+    expect(tagged, `test/e2e/${engine}: a test titled "… [kind:${id}]"`).toBe(
+      EXPLAINERS[kind.id].seen[engine].length > 0,
+    );
+  });
+
+  it.each(KIND_IDS.map((id) => [id]))(
+    '%s: has its row in the README table of what each browser shows',
+    (id) => {
+      const table = read('README.md')
+        .split('### What each browser lets an extension see')[1]!
+        .split('\n### ')[0]!;
+      expect(table).toContain(`| \`${id}\``);
+    },
+  );
+});
