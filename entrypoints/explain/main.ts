@@ -3,6 +3,7 @@ import { afterFirstPaint, pageTarget, preparePage } from '@/components/prepare-p
 import { diagnose, type Diagnosis } from '@/lib/diagnose';
 import { CURRENT_ENGINE } from '@/lib/engine';
 import { readExplainParams } from '@/lib/explain-link';
+import { loadedExplainer, loadExplainer } from '@/lib/kinds/explainers';
 import { paintTop } from './paint-top.ts';
 import { topView } from './top-view.ts';
 import './explain.css';
@@ -17,7 +18,12 @@ const params = readExplainParams(location.search);
 const top = pageTarget('top');
 // Loads an address in this tab through the background, which refuses anything but http(s).
 const open = (url: string) => void import('@/lib/messages').then(({ send }) => send('openUrl', { url }));
-const show = (diagnosis: Diagnosis | null) => paintTop(top, topView(diagnosis), open);
+// The kind's explainer (summary, fix) is a small chunk of its own: painted at once when loaded, else right after.
+const show = (diagnosis: Diagnosis | null) => {
+  const explainer = diagnosis ? loadedExplainer(diagnosis.kind) : undefined;
+  paintTop(top, topView(diagnosis, explainer), open);
+  if (diagnosis && !explainer) void loadExplainer(diagnosis.kind).then(() => show(diagnosis));
+};
 // The defaults' preferred ports and local hosts (none) until the settings arrive.
 show(params && diagnose(params.url, params.code, CURRENT_ENGINE, { preferred: [], localHosts: [] }));
 afterFirstPaint(

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { headline } from '@/components/headline';
 import { serviceText } from '@/components/service-text';
 import { t } from '@/components/text';
-import { EXPLAINERS } from '@/lib/kinds/explainers';
+import type { ExplainInput, KindExplainer } from '@/lib/kinds/types';
 import type { Diagnosis } from '@/lib/diagnose';
 
 export interface TopAction {
@@ -21,32 +21,37 @@ export interface TopView {
   actions: TopAction[];
 }
 
-function summary(diagnosis: Diagnosis): string {
-  const { host, port, facts, url, scheme } = diagnosis;
-  return t(
-    EXPLAINERS[diagnosis.kind].summary({
-      url,
-      host,
-      port,
-      scheme,
-      serviceName: facts.serviceKey ? serviceText(facts.serviceKey, 'name') : undefined,
-      conventionName: facts.service?.name,
-    }),
-  );
+/** What a kind's explainer needs from the diagnosis, with the names in the user's language. */
+export function explainInput(diagnosis: Diagnosis): ExplainInput {
+  const { host, port, facts, url, scheme, engine } = diagnosis;
+  return {
+    url,
+    engine,
+    host,
+    port,
+    scheme,
+    serviceName: facts.serviceKey ? serviceText(facts.serviceKey, 'name') : undefined,
+    conventionName: facts.service?.name,
+  };
 }
 
-export function topView(diagnosis: Diagnosis | null): TopView {
+/**
+ * The first screen for a diagnosis. Without its kind's explainer yet (a small chunk, loaded right after), the
+ * headline and Retry; with it, the summary and the fix too.
+ */
+export function topView(diagnosis: Diagnosis | null, explainer?: KindExplainer): TopView {
   if (!diagnosis)
     return { headline: i18n.t('explain.nothingTitle'), summary: i18n.t('explain.nothingBody'), actions: [] };
+  const input = explainInput(diagnosis);
   const actions: TopAction[] = [];
-  const fix = EXPLAINERS[diagnosis.kind].fix?.(diagnosis);
+  const fix = explainer?.fix?.(input);
   if (fix) actions.push({ label: t(fix.label), url: fix.url, primary: true, testId: fix.testId });
   // Only an http(s) address can be loaded again from here (the background refuses anything else).
   if (/^https?:/.test(diagnosis.scheme))
     actions.push({ label: i18n.t('explain.retry'), url: diagnosis.url, primary: false, testId: 'retry' });
   return {
     headline: headline(diagnosis),
-    summary: summary(diagnosis),
+    summary: explainer ? t(explainer.summary(input)) : '',
     failure: {
       url: diagnosis.url,
       code: diagnosis.code,

@@ -1,17 +1,31 @@
 /**
- * Each kind's explanation, by id: imported by the pages, never by the background (lib/kinds/types.ts,
- * KindExplainer). A kind without one fails the type check.
+ * Each kind's explanation, loaded only where it is shown: the explanation page loads the one kind it explains
+ * (a small chunk each), the background none. A kind without one fails the type check.
  */
-import { explain as blockedPort } from './blocked-port/explain.ts';
-import { explain as connectionRefused } from './connection-refused/explain.ts';
-import { explain as notHttp } from './not-http/explain.ts';
 import type { KindId } from './ids.ts';
-import { explain as tlsToHttp } from './tls-to-http/explain.ts';
 import type { KindExplainer } from './types.ts';
 
-export const EXPLAINERS: Record<KindId, KindExplainer> = {
-  'blocked-port': blockedPort,
-  'connection-refused': connectionRefused,
-  'tls-to-http': tlsToHttp,
-  'not-http': notHttp,
+type Load = () => Promise<KindExplainer>;
+
+export const EXPLAINERS: Record<KindId, Load> = {
+  'blocked-port': () => import('./blocked-port/explain.ts').then((module) => module.explain),
+  'zero-host': () => import('./zero-host/explain.ts').then((module) => module.explain),
+  'not-http': () => import('./not-http/explain.ts').then((module) => module.explain),
+  'tls-to-http': () => import('./tls-to-http/explain.ts').then((module) => module.explain),
+  'http-to-tls': () => import('./http-to-tls/explain.ts').then((module) => module.explain),
+  'connection-reset': () => import('./connection-reset/explain.ts').then((module) => module.explain),
+  'connection-refused': () => import('./connection-refused/explain.ts').then((module) => module.explain),
 };
+
+const loaded = new Map<KindId, KindExplainer>();
+
+/** The explainer if it has been loaded already (so a repaint needs no wait), else undefined. */
+export function loadedExplainer(id: KindId): KindExplainer | undefined {
+  return loaded.get(id);
+}
+
+export async function loadExplainer(id: KindId): Promise<KindExplainer> {
+  const explainer = loaded.get(id) ?? (await EXPLAINERS[id]());
+  loaded.set(id, explainer);
+  return explainer;
+}

@@ -3,7 +3,15 @@
  * loading any kind's code (the options page shows the history's size and nothing of the kinds). Same order as
  * KINDS in registry.ts; test/unit/kinds.meta.test.ts checks the two.
  */
-export const KIND_IDS = ['blocked-port', 'connection-refused', 'tls-to-http', 'not-http'] as const;
+export const KIND_IDS = [
+  'blocked-port',
+  'zero-host',
+  'not-http',
+  'tls-to-http',
+  'http-to-tls',
+  'connection-reset',
+  'connection-refused',
+] as const;
 
 export type KindId = (typeof KIND_IDS)[number];
 

@@ -5,13 +5,26 @@
  */
 import { blockedPort } from './blocked-port/kind.ts';
 import { connectionRefused } from './connection-refused/kind.ts';
+import { connectionReset } from './connection-reset/kind.ts';
+import { httpToTls } from './http-to-tls/kind.ts';
 import { notHttp } from './not-http/kind.ts';
 import { tlsToHttp } from './tls-to-http/kind.ts';
+import { zeroHost } from './zero-host/kind.ts';
 import type { KindId } from './ids.ts';
 import type { DetectInput, FailureKind } from './types.ts';
 
 export type { KindId } from './ids.ts';
-export const KINDS: readonly FailureKind<KindId>[] = [blockedPort, connectionRefused, tlsToHttp, notHttp];
+export const KINDS: readonly FailureKind<KindId>[] = [
+  blockedPort,
+  // Before connection-refused: Firefox refuses 0.0.0.0 with the same error.
+  zeroHost,
+  // Before http-to-tls and connection-reset: on a port a non-HTTP service owns, that service is the answer.
+  notHttp,
+  tlsToHttp,
+  httpToTls,
+  connectionReset,
+  connectionRefused,
+];
 
 const BY_ID = new Map<string, FailureKind<KindId>>(KINDS.map((kind) => [kind.id, kind]));
 /** Kinds by error string, each list in precedence order: one Map lookup per error event. */

@@ -29,7 +29,7 @@ export type KindGroup = 'blocked' | 'local';
 
 /** The sections the explanation can show below its first screen; each is one component (explain/sections.ts). */
 export type SectionId =
-  'service' | 'engines' | 'move' | 'override' | 'deeper-checks' | 'nearby' | 'listeners';
+  'service' | 'engines' | 'move' | 'override' | 'deeper-checks' | 'nearby' | 'listeners' | 'checklist';
 
 /** What detection knows when it asks a kind: the failed URL, the browser's error, and what the URL is. */
 export interface DetectInput {
@@ -43,6 +43,8 @@ export interface DetectInput {
 /** What the views pass back to a kind to word its explanation. */
 export interface ExplainInput {
   url: string;
+  /** The browser that failed: some browsers report two causes with one error. */
+  engine?: BrowserEngine;
   host: string;
   port: number;
   scheme: string;
@@ -82,5 +84,7 @@ export interface KindExplainer {
   summary(input: ExplainInput): Text;
   /** The address to open instead, when there is one. */
   fix?(input: ExplainInput): Fix | null;
+  /** Likely causes, worded as such, for the 'checklist' section. */
+  checklist?(input: ExplainInput): Text[];
   sections: readonly SectionId[];
 }

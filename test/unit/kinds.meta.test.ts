@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { EXPLAINERS } from '@/lib/kinds/explainers';
+import { EXPLAINERS, loadExplainer } from '@/lib/kinds/explainers';
 import { KIND_IDS } from '@/lib/kinds/ids';
 import { KINDS } from '@/lib/kinds/registry';
 import type { ExplainInput, Text } from '@/lib/kinds/types';
@@ -35,14 +35,18 @@ const SAMPLE: ExplainInput = {
 };
 
 /** Every Text a kind can produce for the sample, with and without the optional names. */
-function texts(kind: (typeof KINDS)[number]): Text[] {
+async function texts(kind: (typeof KINDS)[number]): Promise<Text[]> {
   const bare = { ...SAMPLE, serviceName: undefined, conventionName: undefined };
-  const explain = EXPLAINERS[kind.id];
+  const explain = await loadExplainer(kind.id);
   return [
     kind.headline(SAMPLE),
     explain.summary(SAMPLE),
     explain.summary(bare),
     ...[explain.fix?.(SAMPLE)?.label].filter((text): text is Text => text !== undefined),
+    ...(['chromium', 'firefox'] as const).flatMap((engine) => [
+      ...[explain.fix?.({ ...SAMPLE, engine })?.label].filter((text): text is Text => text !== undefined),
+      ...(explain.checklist?.({ ...SAMPLE, engine }) ?? []),
+    ]),
   ];
 }
 
@@ -69,15 +73,15 @@ describe('failure kinds: one module each', async () => {
 
   it.each(KINDS.map((kind) => [kind.id, kind] as const))(
     '%s: every text it shows exists in en and ko, with as many arguments as placeholders',
-    (_id, kind) => {
+    async (_id, kind) => {
       for (const locale of [en, ko]) {
         expect(locale.has(`kind.${camel(kind.id)}.headline`)).toBe(true);
         expect(locale.has(`kind.${camel(kind.id)}.summary`)).toBe(true);
       }
       // A kind speaks only with its own messages.
-      for (const text of texts(kind))
+      for (const text of await texts(kind))
         expect(text.key.startsWith(`kind.${camel(kind.id)}.`), text.key).toBe(true);
-      for (const text of texts(kind)) {
+      for (const text of await texts(kind)) {
         for (const [name, locale] of [
           ['en', en],
           ['ko', ko],
@@ -107,13 +111,13 @@ describe('failure kinds: one module each', async () => {
     KINDS.flatMap((kind) =>
       (['chromium', 'firefox'] as const).map((engine) => [kind.id, engine, kind] as const),
     ),
-  )('%s in %s: an e2e test tagged [kind:<id>] where the browser shows it', (id, engine, kind) => {
+  )('%s in %s: an e2e test tagged [kind:<id>] where the browser shows it', async (id, engine, kind) => {
     const dir = resolve(ROOT, `test/e2e/${engine}`);
     const tagged = readdirSync(dir).some((file) =>
       read(`test/e2e/${engine}/${file}`).includes(`[kind:${id}]`),
     );
     expect(tagged, `test/e2e/${engine}: a test titled "… [kind:${id}]"`).toBe(
-      EXPLAINERS[kind.id].seen[engine].length > 0,
+      (await loadExplainer(kind.id)).seen[engine].length > 0,
     );
   });
 

@@ -1,5 +1,6 @@
 import type { Component } from 'svelte';
 import type { SectionId } from '@/lib/kinds/types';
+import Checklist from './checklist.svelte';
 import DeeperChecks from './deeper-checks.svelte';
 import Engines from './engines.svelte';
 import Listeners from './listeners.svelte';
@@ -18,4 +19,5 @@ export const SECTIONS: Record<SectionId, Component<SectionProps>> = {
   'deeper-checks': DeeperChecks,
   nearby: Nearby,
   listeners: Listeners,
+  checklist: Checklist,
 };

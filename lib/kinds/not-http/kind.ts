@@ -1,9 +1,17 @@
 /**
  * An empty or invalid answer from a port that belongs to a service that does not speak HTTP (a database, SSH...):
- * the developer opened the wrong port. Only on a local host, and only on a port lib/ports/conventions.ts knows.
+ * the developer opened the wrong port. Only on a local host, and only on such a service's usual port.
  */
-import { SERVICE_PORTS } from '../../ports/conventions.ts';
 import type { FailureKind } from '../types.ts';
+
+/**
+ * Ports of services that answer an HTTP request in their own protocol or not at all (lib/ports/conventions.ts
+ * names them; a unit test keeps the two in step). Not the ones that speak HTTP there: CouchDB, Elasticsearch,
+ * the Docker API, Prometheus, RabbitMQ's management UI, Kubernetes' API, Chrome's remote debugging.
+ */
+export const NOT_HTTP_PORTS: ReadonlySet<number> = new Set([
+  1433, 1521, 3306, 5432, 6379, 7687, 9042, 11211, 27017, 3389, 5900, 5672, 9092,
+]);
 
 export const notHttp: FailureKind<'not-http'> = {
   id: 'not-http',
@@ -14,6 +22,6 @@ export const notHttp: FailureKind<'not-http'> = {
     'Error code 2152398868', // Firefox webNavigation: NS_ERROR_NET_RESET
     'NS_ERROR_NET_RESET',
   ],
-  detect: ({ local, port }) => local && port in SERVICE_PORTS,
+  detect: ({ local, port }) => local && NOT_HTTP_PORTS.has(port),
   headline: ({ port }) => ({ key: 'kind.notHttp.headline', args: [String(port)] }),
 };

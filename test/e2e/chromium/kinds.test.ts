@@ -1,0 +1,89 @@
+/** The failure kinds beyond blocked ports, each from a real setup, in the production build (Chromium). */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import type { ExtensionGlobals } from '../support/extension-api';
+import {
+  SERVED_TEXT,
+  startEverywhereServer,
+  startHttpsServer,
+  startResettingServer,
+  type Running,
+} from '../support/real-servers';
+import { expectShown, waitFor } from '../support/wait';
+
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => (element as HTMLElement).innerText);
+
+/** Types `url`; Chromium fails with `error` and Port Doctor moves the tab to its explanation. */
+async function explained(session: ChromiumSession, url: string, error: string): Promise<Page> {
+  const page = await session.newPage();
+  const outcome = await page.goto(url).then(
+    () => 'loaded',
+    (failure: unknown) => String(failure),
+  );
+  // Chromium's own error, or the abort of it when the explanation replaced the error page first.
+  expect(outcome).toMatch(new RegExp(`${error}|net::ERR_ABORTED`));
+  await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
+  await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
+  return page;
+}
+
+describe('Chromium: failure kinds from real servers', () => {
+  let session: ChromiumSession;
+  const servers: Running[] = [];
+
+  beforeAll(async () => {
+    // The HTTPS server's certificate is made for this run: accepted, so that "Open with https://" shows its page.
+    session = await launchChromium({ args: ['--ignore-certificate-errors'] });
+    await session.inWorker(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
+        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    for (const server of servers) await server.close();
+  });
+
+  it('http:// to a real HTTPS server: says it may speak only HTTPS, and https:// opens it [kind:http-to-tls]', async () => {
+    const tls = await startHttpsServer();
+    servers.push(tls);
+    const page = await explained(session, `http://localhost:${tls.port}/`, 'net::ERR_EMPTY_RESPONSE');
+    expect(await text(page, 'h1')).toBe(`The server on port ${tls.port} may speak only HTTPS`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid="use-https"]');
+    await waitFor('the https page', async () => page.url() === `https://localhost:${tls.port}/`);
+    await expectShown(page, 'body', SERVED_TEXT);
+    await page.close();
+  });
+
+  it('a server that resets the connection: likely causes, no https:// guess [kind:connection-reset]', async () => {
+    const reset = await startResettingServer();
+    servers.push(reset);
+    const page = await explained(session, `http://127.0.0.1:${reset.port}/`, 'net::ERR_CONNECTION_RESET');
+    expect(await text(page, 'h1')).toBe(`The server on port ${reset.port} cut the connection`);
+    await expectShown(page, '[data-testid="checklist"]', 'Docker or WSL2');
+    expect(await text(page, '[data-testid="checklist"]')).not.toContain('HTTPS');
+    expect(await page.$('[data-testid="use-https"]')).toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('http://0.0.0.0:P and http://[::]:P: Chromium on Linux opens them, so Port Doctor says nothing', async () => {
+    const everywhere = await startEverywhereServer();
+    servers.push(everywhere);
+    for (const host of ['0.0.0.0', '[::]']) {
+      const page = await session.newPage();
+      const response = await page.goto(`http://${host}:${everywhere.port}/`);
+      expect(response?.status()).toBe(200);
+      await settle(session);
+      expect(page.url()).toBe(`http://${host}:${everywhere.port}/`);
+      expect(await text(page, '#app')).toBe(SERVED_TEXT);
+      await page.close();
+    }
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Real servers for the failure kinds: an HTTPS server with a certificate made for the test, a server that resets
+ * every connection, a server on every address (what a dev server printing http://0.0.0.0:PORT runs).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer as createHttp, type Server as HttpServer } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import { createServer as createNet, type AddressInfo, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Running {
+  port: number;
+  close(): Promise<void>;
+}
+
+const PAGE = '<!doctype html><title>served</title><p id="app">Served by the test server</p>';
+
+async function run(server: Server | HttpServer, host: string): Promise<Running> {
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, host, done);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((done) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => done());
+      }),
+  };
+}
+
+const respond = (_request: unknown, response: import('node:http').ServerResponse) => {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  response.end(PAGE);
+};
+
+/** An HTTPS server on 127.0.0.1 with a self-signed certificate for localhost, made by openssl for this run. */
+export function startHttpsServer(): Promise<Running> {
+  const dir = mkdtempSync(join(tmpdir(), 'port-doctor-tls-'));
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      '-days',
+      '1',
+    ],
+    { stdio: 'ignore' },
+  );
+  return run(createHttps({ key: readFileSync(key), cert: readFileSync(cert) }, respond), '127.0.0.1');
+}
+
+/** A server that accepts, reads the request, and resets the connection (a TCP RST), as a broken forward does. */
+export function startResettingServer(): Promise<Running> {
+  return run(
+    createNet((socket) => socket.once('data', () => socket.resetAndDestroy())),
+    '127.0.0.1',
+  );
+}
+
+/** A web server on every address of this machine (`::`, which takes IPv4 too), as `--host 0.0.0.0` does. */
+export function startEverywhereServer(): Promise<Running> {
+  return run(createHttp(respond), '::');
+}
+
+export const SERVED_TEXT = 'Served by the test server';
