@@ -24,7 +24,10 @@ const BUDGETS: Budget[] = [
   // Issue #14: the first screens paint before Svelte loads (entrypoints/explain/main.ts, popup/main.ts).
   // Their goals are issue #14's; the ceilings are today's sizes with a little room, so that what the later
   // issues add to a first screen stays small, and the rest loads after it.
-  { name: 'explain (initial)', goal: 40_000, ceiling: 18_000 },
+  // Issue #16 raised the explanation's from 18 to 20 KB: to know which failure it explains, the first screen
+  // runs every kind's detection (lib/kinds/<id>/kind.ts, about 0.25 KB each); each kind's words load on their
+  // own afterwards, only for the kind shown (lib/kinds/explainers.ts).
+  { name: 'explain (initial)', goal: 40_000, ceiling: 20_000 },
   { name: 'popup (initial)', goal: 60_000, ceiling: 6_000 },
   // No goal of its own: kept from growing.
   { name: 'options (initial)', goal: 86_000, ceiling: 86_000 },

@@ -5,6 +5,7 @@
  */
 export const KIND_IDS = [
   'blocked-port',
+  'lna-denied',
   'zero-host',
   'not-http',
   'tls-to-http',

@@ -7,6 +7,7 @@ import { blockedPort } from './blocked-port/kind.ts';
 import { connectionRefused } from './connection-refused/kind.ts';
 import { connectionReset } from './connection-reset/kind.ts';
 import { httpToTls } from './http-to-tls/kind.ts';
+import { lnaDenied } from './lna-denied/kind.ts';
 import { notHttp } from './not-http/kind.ts';
 import { tlsToHttp } from './tls-to-http/kind.ts';
 import { zeroHost } from './zero-host/kind.ts';
@@ -16,6 +17,7 @@ import type { DetectInput, FailureKind } from './types.ts';
 export type { KindId } from './ids.ts';
 export const KINDS: readonly FailureKind<KindId>[] = [
   blockedPort,
+  lnaDenied,
   // Before connection-refused: Firefox refuses 0.0.0.0 with the same error.
   zeroHost,
   // Before http-to-tls and connection-reset: on a port a non-HTTP service owns, that service is the answer.

@@ -8,9 +8,11 @@ import {
   SERVED_TEXT,
   startEverywhereServer,
   startHttpsServer,
+  startAskingPage,
   startResettingServer,
   type Running,
 } from '../support/real-servers';
+import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
@@ -85,5 +87,64 @@ describe('Chromium: failure kinds from real servers', () => {
       expect(await text(page, '#app')).toBe(SERVED_TEXT);
       await page.close();
     }
+  });
+});
+
+describe('Chromium: a public page framing a local server (Local Network Access)', () => {
+  let session: ChromiumSession;
+  let local: TestServer;
+  let asking: Running;
+
+  beforeAll(async () => {
+    local = await startServer({ '/framed': '<p>local app</p>' });
+    asking = await startAskingPage(local.origin);
+    // Chromium's testing switch: this one local page counts as the internet.
+    session = await launchChromium({
+      args: [`--ip-address-space-overrides=127.0.0.1:${asking.port}=public`],
+    });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await asking?.close();
+    await local?.close();
+  });
+
+  it('badges the tab, and the popup and explanation say how to allow it [kind:lna-denied]', async () => {
+    const page = await session.newPage();
+    await page.goto(`http://127.0.0.1:${asking.port}/frame`);
+    const framed = `${local.origin}/framed`;
+    const failure = await waitFor('the refused frame', async () => {
+      const stored = await session.inWorker(() =>
+        (globalThis as unknown as ExtensionGlobals).chrome.storage.session.get('tabFailures'),
+      );
+      return Object.values(
+        (stored.tabFailures ?? {}) as Record<string, { url: string; kind: string; tabId: number }[]>,
+      )
+        .flat()
+        .find((candidate) => candidate.url === framed);
+    });
+    expect(failure.kind).toBe('lna-denied');
+    expect(local.hits.get('/framed') ?? 0).toBe(0);
+    const badge = await session.inWorker(
+      (tabId: number) => (globalThis as unknown as ExtensionGlobals).chrome.action.getBadgeText({ tabId }),
+      failure.tabId,
+    );
+    expect(badge).toBe('!');
+
+    await page.goto(session.extensionUrl('/popup.html'));
+    await expectShown(
+      page,
+      '[data-testid="tab-diagnosis"]',
+      `Chrome refused a page access to your local server on port ${local.port}`,
+    );
+    const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+    await page.click('[data-testid="tab-diagnosis"] a');
+    const explanation = (await (await opened).page())!;
+    await expectShown(explanation, '[data-testid="checklist"]', 'allow="loopback-network"');
+    await expectShown(explanation, '.summary', 'Since Chrome 142');
+    expect(await axeViolations(explanation)).toEqual([]);
+    await explanation.close();
+    await page.close();
   });
 });

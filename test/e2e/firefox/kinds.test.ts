@@ -3,14 +3,23 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import type { ExtensionGlobals } from '../support/extension-api';
-import { controlPage, launchFirefox, locationOf, openBlocked, type FirefoxSession } from '../support/firefox';
+import {
+  controlPage,
+  launchFirefox,
+  locationOf,
+  openBlocked,
+  settle,
+  type FirefoxSession,
+} from '../support/firefox';
 import {
   SERVED_TEXT,
   startEverywhereServer,
   startHttpsServer,
+  startAskingPage,
   startResettingServer,
   type Running,
 } from '../support/real-servers';
+import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>
@@ -71,6 +80,46 @@ describe('Firefox: failure kinds from real servers', () => {
     const page = await openBlocked(session, `http://127.0.0.1:${reset.port}/`, /NS_ERROR_NET_RESET|timeout/);
     expect(await text(page, 'h1')).toBe(`The server on port ${reset.port} cut the connection`);
     await expectShown(page, '[data-testid="checklist"]', 'Docker or WSL2');
+    await page.close();
+  });
+});
+
+describe('Firefox: a public page asking a local server (Local Network Access)', () => {
+  let session: FirefoxSession;
+  let local: TestServer;
+  let asking: Running;
+
+  beforeAll(async () => {
+    local = await startServer({ '/api': 'local answer' });
+    asking = await startAskingPage(local.origin);
+    // Firefox's testing prefs: this one local page counts as the internet, and LNA is enforced.
+    session = await launchFirefox({
+      prefs: {
+        'network.lna.address_space.public.override': `127.0.0.1:${asking.port}`,
+        'network.lna.blocking': true,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await asking?.close();
+    await local?.close();
+  });
+
+  it('Firefox asks the user and the request waits: no event reaches the extension, nothing to explain', async () => {
+    const page = await session.newPage();
+    await page.goto(`http://127.0.0.1:${asking.port}/fetch`, { waitUntil: 'domcontentloaded' });
+    // The sentinel: a failure sent after the fetch is handled; had the fetch been reported, it would be too.
+    const control = await controlPage(session);
+    await settle(session, control);
+    const stored = await control.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).browser.storage.session.get('tabFailures'),
+    );
+    const failures = Object.values((stored.tabFailures ?? {}) as Record<string, { url: string }[]>).flat();
+    expect(failures.filter((failure) => failure.url.startsWith(local.origin))).toEqual([]);
+    expect(local.hits.get('/api') ?? 0).toBe(0);
+    expect(await page.title()).toBe('asking');
     await page.close();
   });
 });

@@ -84,3 +84,22 @@ export function startEverywhereServer(): Promise<Running> {
 }
 
 export const SERVED_TEXT = 'Served by the test server';
+
+/**
+ * A page that asks a local server for something: `/frame` frames it, `/fetch` fetches it and writes the outcome
+ * in its title. Served from 127.0.0.1 like the local one, and declared public to the browser under test
+ * (Chromium --ip-address-space-overrides, Firefox network.lna.address_space.public.override).
+ */
+export async function startAskingPage(localOrigin: string): Promise<Running> {
+  const server = createHttp((request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    if (request.url === '/frame')
+      response.end(`<title>framing</title><iframe src="${localOrigin}/framed"></iframe>`);
+    else
+      response.end(
+        `<title>asking</title><script>fetch('${localOrigin}/api').then(` +
+          `(r) => (document.title = 'answered ' + r.status), (e) => (document.title = 'failed: ' + e.message))</script>`,
+      );
+  });
+  return run(server, '127.0.0.1');
+}
