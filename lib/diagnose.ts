@@ -30,6 +30,8 @@ export interface Diagnosis {
   facts: PortFacts;
   /** Every engine that refuses this port, this browser first. */
   blockedBy: Engine[];
+  /** Set when a probe from the explanation page refined the kind: the host that answered ("[::1]"). */
+  answeredBy?: string;
 }
 
 /** A Diagnosis for a failed URL, or null when the URL and error say nothing we can explain. */

@@ -23,8 +23,9 @@ export interface TopView {
 
 /** What a kind's explainer needs from the diagnosis, with the names in the user's language. */
 export function explainInput(diagnosis: Diagnosis): ExplainInput {
-  const { host, port, facts, url, scheme, engine } = diagnosis;
+  const { host, port, facts, url, scheme, engine, answeredBy } = diagnosis;
   return {
+    answeredBy,
     url,
     engine,
     host,

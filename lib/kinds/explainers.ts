@@ -16,6 +16,7 @@ export const EXPLAINERS: Record<KindId, Load> = {
   'http-to-tls': () => import('./http-to-tls/explain.ts').then((module) => module.explain),
   'connection-reset': () => import('./connection-reset/explain.ts').then((module) => module.explain),
   'connection-refused': () => import('./connection-refused/explain.ts').then((module) => module.explain),
+  'loopback-mismatch': () => import('./loopback-mismatch/explain.ts').then((module) => module.explain),
 };
 
 const loaded = new Map<KindId, KindExplainer>();

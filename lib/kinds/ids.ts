@@ -12,6 +12,7 @@ export const KIND_IDS = [
   'http-to-tls',
   'connection-reset',
   'connection-refused',
+  'loopback-mismatch',
 ] as const;
 
 export type KindId = (typeof KIND_IDS)[number];

@@ -8,6 +8,7 @@ import { connectionRefused } from './connection-refused/kind.ts';
 import { connectionReset } from './connection-reset/kind.ts';
 import { httpToTls } from './http-to-tls/kind.ts';
 import { lnaDenied } from './lna-denied/kind.ts';
+import { loopbackMismatch } from './loopback-mismatch/kind.ts';
 import { notHttp } from './not-http/kind.ts';
 import { tlsToHttp } from './tls-to-http/kind.ts';
 import { zeroHost } from './zero-host/kind.ts';
@@ -26,6 +27,8 @@ export const KINDS: readonly FailureKind<KindId>[] = [
   httpToTls,
   connectionReset,
   connectionRefused,
+  // Found only by a probe after connection-refused.
+  loopbackMismatch,
 ];
 
 const BY_ID = new Map<string, FailureKind<KindId>>(KINDS.map((kind) => [kind.id, kind]));
@@ -45,4 +48,9 @@ export function kindById(id: KindId): FailureKind<KindId> {
 export function classify(input: DetectInput): KindId | null {
   for (const kind of BY_CODE.get(input.code) ?? []) if (kind.detect(input)) return kind.id;
   return null;
+}
+
+/** The kinds a probe may find after `id` (loopback-mismatch after connection-refused). */
+export function refinersOf(id: KindId): FailureKind<KindId>[] {
+  return KINDS.filter((kind) => kind.refines === id);
 }

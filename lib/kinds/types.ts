@@ -52,6 +52,8 @@ export interface ExplainInput {
   serviceName?: string;
   /** Another service that owns the port by convention (not-http), as a proper noun. */
   conventionName?: string;
+  /** The host that answered a refining probe, as written in a URL ("[::1]"). */
+  answeredBy?: string;
 }
 
 /** The one thing to do, as a button on the first screen: an address to open instead. */
@@ -64,10 +66,18 @@ export interface Fix {
 export interface FailureKind<Id extends string = string> {
   id: Id;
   group: KindGroup;
-  /** The browsers' error strings this kind listens to (Chrome "net::ERR_…", Firefox "Error code <nsresult>"). */
+  /**
+   * The browsers' error strings this kind listens to: Chrome "net::ERR_…", Firefox webNavigation's "Error code
+   * <nsresult>" (Port Doctor registers no webRequest listener in Firefox, so never its NS_ERROR_… names).
+   */
   codes: readonly string[];
   /** A live page's own request with this failure may get the in-page card. */
   card?: boolean;
+  /**
+   * A kind no error reveals, found by a probe on the explanation of the kind it refines (its explainer's
+   * probeHosts; lib/kinds/refine.ts).
+   */
+  refines?: string;
   /** Pure: given one of its codes on this URL, is this the failure? The first kind that says yes wins. */
   detect(input: DetectInput): boolean;
   /** Short and synchronous: the badge's notification, the popup, the history and the card use it too. */
@@ -84,6 +94,11 @@ export interface KindExplainer {
   summary(input: ExplainInput): Text;
   /** The address to open instead, when there is one. */
   fix?(input: ExplainInput): Fix | null;
+  /**
+   * For a kind that refines another: the hosts to ask on the failed port (bounded, from the extension's page
+   * only); the first that answers makes the failure this kind.
+   */
+  probeHosts?(url: URL): string[];
   /** Likely causes, worded as such, for the 'checklist' section. */
   checklist?(input: ExplainInput): Text[];
   sections: readonly SectionId[];

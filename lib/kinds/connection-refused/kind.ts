@@ -7,7 +7,6 @@ export const connectionRefused: FailureKind<'connection-refused'> = {
   codes: [
     'net::ERR_CONNECTION_REFUSED',
     'Error code 2152398861', // Firefox webNavigation: NS_ERROR_CONNECTION_REFUSED
-    'NS_ERROR_CONNECTION_REFUSED', // Firefox webRequest
   ],
   detect: ({ local }) => local,
   headline: ({ port }) => ({ key: 'kind.connectionRefused.headline', args: [String(port)] }),

@@ -12,7 +12,6 @@ export const connectionReset: FailureKind<'connection-reset'> = {
   codes: [
     'net::ERR_CONNECTION_RESET',
     'Error code 2152398868', // Firefox webNavigation: NS_ERROR_NET_RESET
-    'NS_ERROR_NET_RESET',
   ],
   detect: ({ local }) => local,
   headline: ({ port }) => ({ key: 'kind.connectionReset.headline', args: [String(port)] }),

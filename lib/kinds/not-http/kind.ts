@@ -20,7 +20,6 @@ export const notHttp: FailureKind<'not-http'> = {
     'net::ERR_INVALID_HTTP_RESPONSE',
     'net::ERR_EMPTY_RESPONSE',
     'Error code 2152398868', // Firefox webNavigation: NS_ERROR_NET_RESET
-    'NS_ERROR_NET_RESET',
   ],
   detect: ({ local, port }) => local && NOT_HTTP_PORTS.has(port),
   headline: ({ port }) => ({ key: 'kind.notHttp.headline', args: [String(port)] }),

@@ -16,7 +16,6 @@ export const zeroHost: FailureKind<'zero-host'> = {
     'net::ERR_ADDRESS_INVALID',
     'net::ERR_CONNECTION_REFUSED',
     'Error code 2152398861', // Firefox webNavigation: NS_ERROR_CONNECTION_REFUSED
-    'NS_ERROR_CONNECTION_REFUSED',
   ],
   detect: ({ url }) => ZERO_HOSTS.includes(url.hostname),
   headline: () => ({ key: 'kind.zeroHost.headline' }),

@@ -8,6 +8,7 @@ import {
   SERVED_TEXT,
   startEverywhereServer,
   startHttpsServer,
+  startIpv6OnlyServer,
   startAskingPage,
   startResettingServer,
   type Running,
@@ -72,6 +73,20 @@ describe('Chromium: failure kinds from real servers', () => {
     expect(await text(page, '[data-testid="checklist"]')).not.toContain('HTTPS');
     expect(await page.$('[data-testid="use-https"]')).toBeNull();
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a server on ::1 only, opened as 127.0.0.1: the probe finds it, localhost opens it [kind:loopback-mismatch]', async () => {
+    const v6 = await startIpv6OnlyServer();
+    servers.push(v6);
+    const page = await explained(session, `http://127.0.0.1:${v6.port}/`, 'net::ERR_CONNECTION_REFUSED');
+    await expectShown(page, 'h1', `Your server on port ${v6.port} listens on the other loopback address`);
+    await expectShown(page, '.summary', `[::1]:${v6.port} answers`);
+    await expectShown(page, '[data-testid="checklist"]', 'dns-result-order=ipv4first');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid="use-localhost"]');
+    await waitFor('the page on localhost', async () => page.url() === `http://localhost:${v6.port}/`);
+    await expectShown(page, '#app', SERVED_TEXT);
     await page.close();
   });
 

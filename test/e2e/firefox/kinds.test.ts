@@ -15,6 +15,7 @@ import {
   SERVED_TEXT,
   startEverywhereServer,
   startHttpsServer,
+  startIpv6OnlyServer,
   startAskingPage,
   startResettingServer,
   type Running,
@@ -71,6 +72,26 @@ describe('Firefox: failure kinds from real servers', () => {
     await expectShown(page, '[data-testid="checklist"] li', 'It may be an HTTPS server');
     expect(await text(page, '[data-testid="use-https"]')).toBe('Try https://');
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a server on ::1 only, opened as 127.0.0.1: the probe finds it, localhost opens it [kind:loopback-mismatch]', async () => {
+    const v6 = await startIpv6OnlyServer();
+    servers.push(v6);
+    const page = await openBlocked(
+      session,
+      `http://127.0.0.1:${v6.port}/`,
+      /NS_ERROR_CONNECTION_REFUSED|timeout/,
+    );
+    await expectShown(page, 'h1', `Your server on port ${v6.port} listens on the other loopback address`);
+    await expectShown(page, '.summary', `[::1]:${v6.port} answers`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid="use-localhost"]');
+    await waitFor(
+      'the page on localhost',
+      async () => (await locationOf(page)) === `http://localhost:${v6.port}/`,
+    );
+    await expectShown(page, '#app', SERVED_TEXT);
     await page.close();
   });
 

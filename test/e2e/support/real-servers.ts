@@ -103,3 +103,8 @@ export async function startAskingPage(localOrigin: string): Promise<Running> {
   });
   return run(server, '127.0.0.1');
 }
+
+/** A web server on IPv6 loopback only (::1), as Node 17+ and Vite bind `localhost` on some systems. */
+export function startIpv6OnlyServer(): Promise<Running> {
+  return run(createHttp(respond), '::1');
+}

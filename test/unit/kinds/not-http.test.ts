@@ -9,7 +9,7 @@ describe('not-http', () => {
     ['http://localhost:5432/', 'net::ERR_INVALID_HTTP_RESPONSE', 'not-http'],
     ['http://localhost:6379/', 'net::ERR_EMPTY_RESPONSE', 'not-http'],
     ['http://127.0.0.1:27017/', 'Error code 2152398868', 'not-http'],
-    ['http://localhost:5432/', 'NS_ERROR_NET_RESET', 'not-http'],
+    ['http://localhost:5432/', 'Error code 2152398868', 'not-http'],
     // An empty answer on a port no service owns: most likely an HTTPS dev server (http-to-tls).
     ['http://localhost:5173/', 'net::ERR_EMPTY_RESPONSE', 'http-to-tls'],
     ['http://example.com:5432/', 'net::ERR_INVALID_HTTP_RESPONSE', null],

@@ -5,7 +5,7 @@ import { explain } from '@/lib/kinds/zero-host/explain';
 describe('zero-host', () => {
   it.each([
     ['http://0.0.0.0:8000/', 'Error code 2152398861', 'zero-host'],
-    ['http://[::]:8000/', 'NS_ERROR_CONNECTION_REFUSED', 'zero-host'],
+    ['http://[::]:8000/', 'Error code 2152398861', 'zero-host'],
     ['http://0.0.0.0:5173/', 'net::ERR_ADDRESS_INVALID', 'zero-host'],
     ['http://0.0.0.0:5173/', 'net::ERR_CONNECTION_REFUSED', 'zero-host'],
     // Any other refused host stays a refused connection.
