@@ -6,14 +6,17 @@ import { cardEntries, failureOfLabel } from '@/lib/card';
 import { decideActions } from '@/lib/decide';
 import {
   detectChromeRequestError,
+  detectChromeResponse,
   detectFirefoxCommit,
   detectNavigationError,
   isInactiveDocument,
   type NavigationDetails,
   type RequestErrorDetails,
+  type ResponseDetails,
 } from '@/lib/detect';
 import { CURRENT_ENGINE } from '@/lib/engine';
 import { CHROME_BLOCKED_CODE, type Failure } from '@/lib/failure';
+import { RESPONSE_URLS } from '@/lib/kinds/registry';
 import { isLocalHost } from '@/lib/local-host';
 import { handleMessages } from '@/lib/messages';
 import { NavigationSeq } from '@/lib/navigation-seq';
@@ -202,10 +205,22 @@ export default defineBackground(() => {
         () => true,
       ),
     );
+  /** A response that is a failure although the page loads (AirPlay's 403): only the ports kinds declare. */
+  const onResponse = (details: ResponseDetails): undefined => {
+    const current = world.seq.snapshot(details.tabId, details.url);
+    run(handle((local) => detectChromeResponse(details, now(), local), world, current));
+    // Nothing to change in the response: this listener only looks.
+    return undefined;
+  };
   const listenToRequests = () => {
     if (CURRENT_ENGINE === 'firefox' || !browser.webRequest) return;
     if (browser.webRequest.onErrorOccurred.hasListener(onRequestError)) return;
     browser.webRequest.onErrorOccurred.addListener(onRequestError, { urls: ['<all_urls>'] });
+    browser.webRequest.onHeadersReceived.addListener(
+      onResponse,
+      { urls: RESPONSE_URLS, types: ['main_frame', 'sub_frame'] },
+      ['responseHeaders'],
+    );
   };
   listenToRequests();
 

@@ -8,7 +8,7 @@
  * (onBeforeNavigate seen) proves the user unblocked the port in about:config.
  */
 import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure, type FailureKind } from './failure.ts';
-import { classify } from './kinds/registry.ts';
+import { classify, RESPONSE_KINDS } from './kinds/registry.ts';
 import { isLocalHost } from './local-host.ts';
 import { isBlocked } from './ports/blocked.ts';
 import { effectivePort, safeUrl } from './url.ts';
@@ -106,6 +106,36 @@ export function detectChromeRequestError(
   return (
     found && { ...found, resource: details.type, ...(details.initiator && { initiator: details.initiator }) }
   );
+}
+
+/** The part of webRequest.onHeadersReceived details (with responseHeaders) that detection reads. */
+export interface ResponseDetails extends NavigationDetails {
+  type: string;
+  statusCode: number;
+  responseHeaders?: { name: string; value?: string }[];
+}
+
+/**
+ * Chrome's deeper checks: a response that is a failure although the page loads (AirPlay's 403 on 5000/7000).
+ * A whole page or a frame only; what a kind declares (lib/kinds/types.ts, ResponseSignal) decides.
+ */
+export function detectChromeResponse(
+  details: ResponseDetails,
+  now: number,
+  localHosts: readonly string[] = [],
+): Failure | null {
+  if (details.type !== 'main_frame' && details.type !== 'sub_frame') return null;
+  for (const kind of RESPONSE_KINDS) {
+    const signal = kind.response;
+    if (!signal || details.statusCode !== signal.status) continue;
+    const value = details.responseHeaders?.find(
+      (header) => header.name.toLowerCase() === signal.header,
+    )?.value;
+    if (!value?.startsWith(signal.startsWith)) continue;
+    const found = detectNavigationError({ ...details, error: signal.code }, 'chromium', now, localHosts);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

@@ -19,7 +19,9 @@ const BUDGETS: Budget[] = [
   // 37.0 -> 44.5 KB with the trust work (issue #13: bounded, batched tab state, sender and payload rules,
   // Firefox starts kept in storage.session, the navigation sequence), then 46.3 KB with the Chromium
   // pre-emption, its cold start and the optional webRequest (issue #14).
-  { name: 'background', goal: 20_000, ceiling: 47_000 },
+  // Issue #16: 48 KB with the failure kinds' detection (about 0.2 KB each) and the AirPlay response check (the
+  // deeper checks' onHeadersReceived listener, limited to ports 5000 and 7000 on this machine).
+  { name: 'background', goal: 20_000, ceiling: 48_000 },
   { name: 'overlay (content script)', goal: 30_000, ceiling: 66_000 },
   // Issue #14: the first screens paint before Svelte loads (entrypoints/explain/main.ts, popup/main.ts).
   // Their goals are issue #14's; the ceilings are today's sizes with a little room, so that what the later

@@ -9,6 +9,7 @@ type Load = () => Promise<KindExplainer>;
 
 export const EXPLAINERS: Record<KindId, Load> = {
   'blocked-port': () => import('./blocked-port/explain.ts').then((module) => module.explain),
+  airplay: () => import('./airplay/explain.ts').then((module) => module.explain),
   'lna-denied': () => import('./lna-denied/explain.ts').then((module) => module.explain),
   'zero-host': () => import('./zero-host/explain.ts').then((module) => module.explain),
   'not-http': () => import('./not-http/explain.ts').then((module) => module.explain),

@@ -6,6 +6,7 @@
 export const KIND_IDS = [
   'blocked-port',
   'lna-denied',
+  'airplay',
   'zero-host',
   'not-http',
   'tls-to-http',

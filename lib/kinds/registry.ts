@@ -3,6 +3,7 @@
  * the first whose detect() says yes wins. Explicit on purpose (not a glob): test/unit/kinds.meta.test.ts checks it
  * against the folders, the locales, the unit tests, the e2e tests and the README.
  */
+import { airplay } from './airplay/kind.ts';
 import { blockedPort } from './blocked-port/kind.ts';
 import { connectionRefused } from './connection-refused/kind.ts';
 import { connectionReset } from './connection-reset/kind.ts';
@@ -19,6 +20,7 @@ export type { KindId } from './ids.ts';
 export const KINDS: readonly FailureKind<KindId>[] = [
   blockedPort,
   lnaDenied,
+  airplay,
   // Before connection-refused: Firefox refuses 0.0.0.0 with the same error.
   zeroHost,
   // Before http-to-tls and connection-reset: on a port a non-HTTP service owns, that service is the answer.
@@ -54,3 +56,11 @@ export function classify(input: DetectInput): KindId | null {
 export function refinersOf(id: KindId): FailureKind<KindId>[] {
   return KINDS.filter((kind) => kind.refines === id);
 }
+
+/** The kinds that read responses (Chrome's deeper checks), and the URLs their listener is limited to. */
+export const RESPONSE_KINDS = KINDS.filter((kind) => kind.response !== undefined);
+export const RESPONSE_URLS: string[] = RESPONSE_KINDS.flatMap((kind) =>
+  (kind.response?.ports ?? []).flatMap((port) =>
+    ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}/*`),
+  ),
+);

@@ -63,6 +63,20 @@ export interface Fix {
   testId: string;
 }
 
+/**
+ * A response that is a failure although the page loads (Chrome's deeper checks only: webRequest's
+ * onHeadersReceived, filtered to these ports on this machine, so that other pages pay nothing).
+ */
+export interface ResponseSignal {
+  ports: readonly number[];
+  status: number;
+  /** A response header (lower case) and what its value starts with. */
+  header: string;
+  startsWith: string;
+  /** The code the failure is recorded with, one of the kind's codes. */
+  code: string;
+}
+
 export interface FailureKind<Id extends string = string> {
   id: Id;
   group: KindGroup;
@@ -71,6 +85,7 @@ export interface FailureKind<Id extends string = string> {
    * <nsresult>" (Port Doctor registers no webRequest listener in Firefox, so never its NS_ERROR_… names).
    */
   codes: readonly string[];
+  response?: ResponseSignal;
   /** A live page's own request with this failure may get the in-page card. */
   card?: boolean;
   /**

@@ -44,6 +44,7 @@ export function portFacts(port: number, iana?: IanaTable, options?: AlternativeO
     devTools: DEV_DEFAULTS[port] ?? [],
     ...(port in SERVICE_PORTS && { service: SERVICE_PORTS[port] }),
     ...(port in CLASHES && { clash: CLASHES[port] }),
-    alternatives: blockedBy.length > 0 ? suggestAlternatives(port, options) : [],
+    // A port to move to: for a blocked port, and for one something else usually takes (AirPlay on 5000/7000).
+    alternatives: blockedBy.length > 0 || port in CLASHES ? suggestAlternatives(port, options) : [],
   };
 }

@@ -44,6 +44,22 @@ const unsafe = (url: string, tabId: number, frameId = 0) => ({
 });
 
 describe('background in Chrome', () => {
+  it('records AirPlay answering a tab on 5000 (deeper checks): badge by default, no explanation', async () => {
+    const tabId = await openTab('http://localhost:5000/');
+    await extras.webRequestHeaders.trigger({
+      ...frameDetails('http://localhost:5000/', tabId, 0),
+      type: 'main_frame',
+      statusCode: 403,
+      responseHeaders: [{ name: 'Server', value: 'AirTunes/860.7.1' }],
+    });
+    await vi.waitFor(async () =>
+      expect(await failuresForTab(tabId)).toMatchObject([
+        { kind: 'airplay', port: 5000, code: 'HTTP 403 from AirTunes' },
+      ]),
+    );
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe('http://localhost:5000/');
+  });
+
   it('sends a tab that failed on a blocked port to the explanation page', async () => {
     const tabId = await openTab('http://localhost:6000/');
     await fakeBrowser.webNavigation.onErrorOccurred.trigger(unsafe('http://localhost:6000/', tabId));

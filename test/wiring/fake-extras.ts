@@ -28,7 +28,11 @@ export function installExtras() {
       (event as { removeAllListeners(): void }).removeAllListeners();
   }
   const webRequestError = fakeEvent();
-  Object.assign(fakeBrowser.webRequest, { onErrorOccurred: webRequestError });
+  const webRequestHeaders = fakeEvent();
+  Object.assign(fakeBrowser.webRequest, {
+    onErrorOccurred: webRequestError,
+    onHeadersReceived: webRequestHeaders,
+  });
   const executeScript = vi.fn(async () => []);
   Object.assign(fakeBrowser.scripting, { executeScript });
   // No overlay is listening until one was injected: the real browser rejects the same way.
@@ -43,7 +47,7 @@ export function installExtras() {
     name: 'Port Doctor',
     version: '9.9.9',
   });
-  return { webRequestError, executeScript, sendMessage, permissionAdded };
+  return { webRequestError, webRequestHeaders, executeScript, sendMessage, permissionAdded };
 }
 
 /** Who sends a message, as runtime.onMessage reports it. */

@@ -9,6 +9,7 @@ import {
   startEverywhereServer,
   startHttpsServer,
   startIpv6OnlyServer,
+  startAirTunesStandIn,
   startAskingPage,
   startResettingServer,
   type Running,
@@ -160,6 +161,37 @@ describe('Chromium: a public page framing a local server (Local Network Access)'
     await expectShown(explanation, '.summary', 'Since Chrome 142');
     expect(await axeViolations(explanation)).toEqual([]);
     await explanation.close();
+    await page.close();
+  });
+});
+
+describe('Chromium with the deeper checks on: AirPlay Receiver on port 7000', () => {
+  let session: ChromiumSession;
+  let airplay: Running;
+
+  beforeAll(async () => {
+    airplay = await startAirTunesStandIn(7000);
+    session = await launchChromium({ deeperChecks: true });
+    await session.inWorker(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
+        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await airplay?.close();
+  });
+
+  it('explains that AirPlay answered, how to switch it off, and which port to use [kind:airplay]', async () => {
+    const page = await session.newPage();
+    await page.goto('http://localhost:7000/').catch(() => undefined);
+    await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
+    await expectShown(page, 'h1', 'AirPlay Receiver answered on port 7000, not your app');
+    await expectShown(page, '[data-testid="checklist"]', 'AirDrop & Handoff');
+    await page.waitForSelector('[data-testid="alternatives"] .port');
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { axeViolations } from '../support/axe';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
   controlPage,
+  goInside,
   launchFirefox,
   locationOf,
   openBlocked,
@@ -16,10 +17,12 @@ import {
   startEverywhereServer,
   startHttpsServer,
   startIpv6OnlyServer,
+  startAirTunesStandIn,
   startAskingPage,
   startResettingServer,
   type Running,
 } from '../support/real-servers';
+import { typeLookup } from '../support/popup';
 import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
 
@@ -93,6 +96,28 @@ describe('Firefox: failure kinds from real servers', () => {
     );
     await expectShown(page, '#app', SERVED_TEXT);
     await page.close();
+  });
+
+  it('AirPlay Receiver on 7000: Firefox gives extensions no response to read, so the popup names AirPlay for the port', async () => {
+    const airplay = await startAirTunesStandIn(7000);
+    try {
+      const page = await session.newPage();
+      await page.goto('http://localhost:7000/');
+      const control = await controlPage(session);
+      await settle(session, control);
+      const stored = await control.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobals).browser.storage.session.get('tabFailures'),
+      );
+      const failures = Object.values((stored.tabFailures ?? {}) as Record<string, { url: string }[]>).flat();
+      expect(failures.filter((failure) => failure.url.includes(':7000'))).toEqual([]);
+      expect(await locationOf(page)).toBe('http://localhost:7000/');
+      await goInside(control, session, '/popup.html');
+      await typeLookup(control, '7000');
+      await expectShown(control, 'main', 'AirPlay Receiver');
+      await page.close();
+    } finally {
+      await airplay.close();
+    }
   });
 
   it('a server that resets the connection: the same explanation [kind:connection-reset]', async () => {

@@ -108,3 +108,22 @@ export async function startAskingPage(localOrigin: string): Promise<Running> {
 export function startIpv6OnlyServer(): Promise<Running> {
   return run(createHttp(respond), '::1');
 }
+
+/**
+ * A stand-in for macOS's AirPlay Receiver, which no Linux machine has: on `port` (5000 or 7000), on every address,
+ * it answers every request as AirPlay does, 403 Forbidden with `Server: AirTunes/<version>` and an empty body.
+ * Fails, saying so, when the port is taken here.
+ */
+export async function startAirTunesStandIn(port: number): Promise<Running> {
+  const server = createHttp((_request, response) => {
+    response.writeHead(403, { server: 'AirTunes/860.7.1', 'content-length': '0' });
+    response.end();
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', (error) =>
+      fail(new Error(`The AirPlay stand-in needs port ${port} free: ${String(error)}`)),
+    );
+    server.listen(port, '::', done);
+  });
+  return { port, close: () => new Promise((done) => server.close(() => done())) };
+}
