@@ -15,7 +15,13 @@ export const MAX_HISTORY_SIZE = 100;
 /** Bytes the history may take, whatever its entries hold; the oldest go first. */
 export const MAX_HISTORY_BYTES = 64 * 1024;
 
-export type HistoryEntry = Pick<Failure, 'kind' | 'url' | 'port' | 'code' | 'time'>;
+export type HistoryEntry = Pick<Failure, 'kind' | 'url' | 'port' | 'code' | 'time'> & {
+  /** How many times this URL failed this way (a retrying page, a reloading tab): one row, counted. */
+  count?: number;
+};
+
+/** A count past this stays there: the number only says "often", and stays a few bytes. */
+export const MAX_COUNT = 9999;
 
 export const historyItem = storage.defineItem<unknown>('local:history', { fallback: [] });
 
@@ -32,7 +38,8 @@ function isEntry(value: unknown): value is HistoryEntry {
     Number.isInteger(value.port) &&
     typeof value.time === 'number' &&
     value.time >= EARLIEST &&
-    value.time < LATEST
+    value.time < LATEST &&
+    (value.count === undefined || (Number.isInteger(value.count) && (value.count as number) >= 1))
   );
 }
 
@@ -41,21 +48,28 @@ export function historyKey(entry: Pick<HistoryEntry, 'url' | 'code'>): string {
   return `${entry.code} ${entry.url}`;
 }
 
-/** Entries in order, without duplicates, within the entry and byte caps. */
+/**
+ * Entries newest first, one per URL and error (the newest time, the counts added up), within the entry and byte
+ * caps (a count's few bytes are reserved with its row).
+ */
 function capped(entries: readonly HistoryEntry[], size: number): HistoryEntry[] {
-  const seen = new Set<string>();
-  const kept: HistoryEntry[] = [];
+  const kept = new Map<string, HistoryEntry>();
   let bytes = 2;
   for (const entry of entries) {
     const key = historyKey(entry);
-    if (seen.has(key)) continue;
-    const cost = byteLength(entry) + 1;
-    if (kept.length >= size || bytes + cost > MAX_HISTORY_BYTES) break;
-    seen.add(key);
-    kept.push(entry);
+    const earlier = kept.get(key);
+    const count = Math.min(MAX_COUNT, (earlier?.count ?? 0) + (entry.count ?? 1));
+    if (earlier) {
+      earlier.count = count;
+      continue;
+    }
+    // Four digits of count reserved with the row, so that a later count never breaks the cap.
+    const cost = byteLength(entry) + 16;
+    if (kept.size >= size || bytes + cost > MAX_HISTORY_BYTES) break;
+    kept.set(key, { ...entry, count });
     bytes += cost;
   }
-  return kept;
+  return [...kept.values()];
 }
 
 /** Stored history, validated: anything malformed is dropped, never thrown. */

@@ -39,6 +39,7 @@ describe('history', () => {
       port: 6029,
       code: 'net::ERR_UNSAFE_PORT',
       time: T0 + 29,
+      count: 1,
     });
     expect(entries.at(-1)?.port).toBe(6010);
   });
@@ -51,6 +52,30 @@ describe('history', () => {
       [6000, 3],
       [6667, 2],
     ]);
+  });
+
+  it('counts a failure that repeats (a page retrying a server that is down): one row, the count, the last time', async () => {
+    for (let retry = 0; retry < 50; retry++) await addToHistory(failure(5173, retry));
+    await Promise.all(Array.from({ length: 25 }, (_, index) => addToHistory(failure(5173, 100 + index))));
+    expect(await readHistory()).toMatchObject([{ port: 5173, count: 75, time: T0 + 124 }]);
+  });
+
+  it('stops counting at its bound, and reads old entries without a count as one', async () => {
+    const { historyItem, MAX_COUNT } = await import('@/lib/history');
+    const old = {
+      kind: 'blocked-port',
+      url: 'http://localhost:6000/',
+      port: 6000,
+      code: 'net::ERR_UNSAFE_PORT',
+      time: T0,
+    };
+    await historyItem.setValue([{ ...old, count: MAX_COUNT }]);
+    await addToHistory(failure(6000, 5));
+    expect(await readHistory()).toMatchObject([{ port: 6000, count: MAX_COUNT }]);
+    await historyItem.setValue([old]);
+    expect(await readHistory()).toMatchObject([{ port: 6000, count: 1 }]);
+    await historyItem.setValue([{ ...old, count: -3 }]);
+    expect(await readHistory()).toEqual([]);
   });
 
   it.each([42, 'x', { a: 1 }, [1, null, { url: 3 }], null])(
@@ -72,7 +97,7 @@ describe('history', () => {
     await fakeBrowser.storage.local.set({
       history: [{ ...good, url: 'http://localhost:6667/', ...patch }, good],
     });
-    expect(await readHistory()).toEqual([good]);
+    expect(await readHistory()).toEqual([{ ...good, count: 1 }]);
   });
 
   it('lists one entry per URL and error, so the popup never has two rows with one key', async () => {

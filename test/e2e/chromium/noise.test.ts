@@ -1,0 +1,109 @@
+/**
+ * No noise: a real Vite dev server stopped under its open page. Vite's client then tries the dead server again
+ * and again; Port Doctor, deeper checks on and explanations asked for, must leave the page alone: no explanation,
+ * no card, no badge, nothing kept.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import type { ExtensionGlobals } from '../support/extension-api';
+import { waitFor } from '../support/wait';
+
+/**
+ * Vite's own command in a scratch app, as `npm run dev` runs it, killed as when its terminal is closed: the page's
+ * socket drops without a goodbye, which is what makes Vite's client poll (a clean close would not).
+ */
+async function startVite(): Promise<{ origin: string; stop: () => void }> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  const dir = mkdtempSync(join(tmpdir(), 'port-doctor-vite-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>dev app</title><p id="app">dev app</p>');
+  symlinkSync(resolve(import.meta.dirname, '../../../node_modules'), join(dir, 'node_modules'));
+  // Node running Vite's own bin: the child is the server itself (npx would put processes in between).
+  const vite = join(dir, 'node_modules/vite/bin/vite.js');
+  const child = spawn(
+    process.execPath,
+    [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: dir,
+    },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  await waitFor(
+    'Vite to serve',
+    () =>
+      fetch(`${origin}/`).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    30_000,
+  );
+  return { origin, stop: () => void child.kill('SIGKILL') };
+}
+
+describe('Chromium: a real Vite dev server stopped under its open page', () => {
+  let session: ChromiumSession;
+
+  beforeAll(async () => {
+    session = await launchChromium({ deeperChecks: true });
+    await session.inWorker(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
+        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it("stays calm while Vite's client polls: the page stays, nothing is badged, carded or kept", async () => {
+    const vite = await startVite();
+    const page = await session.newPage();
+    await page.goto(`${vite.origin}/`);
+    // Vite's client is connected: its socket is open once the page has loaded its module.
+    await waitFor("Vite's client", () =>
+      page.evaluate(() => document.querySelector('script[src="/@vite/client"]') !== null),
+    );
+    // The sentinel that Vite's client noticed and polls: its own console line. (Its pings reach neither
+    // webNavigation nor webRequest in Chromium 156: only the page's favicon refusal did, in a trial run.)
+    const polling = new Promise<void>((done) =>
+      page.on('console', (message) => {
+        if (message.text().includes('Polling for restart')) done();
+      }),
+    );
+    vite.stop();
+    await polling;
+    await settle(session);
+
+    expect(page.url()).toBe(`${vite.origin}/`);
+    const tabId = await session.inWorker(async (origin: string) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url?.startsWith(origin))?.id ?? -1;
+    }, vite.origin);
+    expect(tabId).toBeGreaterThan(0);
+    const [badge, stored, history, explanations] = await session.inWorker(async (id: number) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      return [
+        await chrome.action.getBadgeText({ tabId: id }),
+        (await chrome.storage.session.get('tabFailures')).tabFailures as
+          Record<string, unknown[]> | undefined,
+        (await chrome.storage.local.get('history')).history as { url: string }[] | undefined,
+        (await chrome.tabs.query({})).filter((tab) => tab.url?.includes('/explain.html')).length,
+      ] as const;
+    }, tabId);
+    expect(badge).toBe('');
+    expect(stored?.[String(tabId)] ?? []).toEqual([]);
+    expect((history ?? []).filter((entry) => entry.url.startsWith(vite.origin))).toEqual([]);
+    expect(explanations).toBe(0);
+    expect(await page.$('port-doctor-overlay')).toBeNull();
+    await page.close();
+  });
+});
