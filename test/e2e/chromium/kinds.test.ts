@@ -2,7 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { explainEveryFailure, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
   SERVED_TEXT,
@@ -41,11 +41,7 @@ describe('Chromium: failure kinds from real servers', () => {
   beforeAll(async () => {
     // The HTTPS server's certificate is made for this run: accepted, so that "Open with https://" shows its page.
     session = await launchChromium({ args: ['--ignore-certificate-errors'] });
-    await session.inWorker(() =>
-      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
-        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
-      }),
-    );
+    await explainEveryFailure(session);
   });
 
   afterAll(async () => {
@@ -172,11 +168,7 @@ describe('Chromium with the deeper checks on: AirPlay Receiver on port 7000', ()
   beforeAll(async () => {
     airplay = await startAirTunesStandIn(7000);
     session = await launchChromium({ deeperChecks: true });
-    await session.inWorker(() =>
-      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
-        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
-      }),
-    );
+    await explainEveryFailure(session);
   });
 
   afterAll(async () => {

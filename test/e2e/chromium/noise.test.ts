@@ -9,7 +9,7 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { explainEveryFailure, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { waitFor } from '../support/wait';
 
@@ -52,11 +52,7 @@ describe('Chromium: a real Vite dev server stopped under its open page', () => {
 
   beforeAll(async () => {
     session = await launchChromium({ deeperChecks: true });
-    await session.inWorker(() =>
-      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
-        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
-      }),
-    );
+    await explainEveryFailure(session);
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@
  * Real Chromium with the production build loaded, driven by puppeteer-core over CDP.
  * Launch details and gotchas: ../shared/reference/e2e-notes.md §3.
  */
+import type { ExtensionGlobals } from './extension-api';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -279,4 +280,13 @@ export async function openBlocked(session: ChromiumSession, url: string): Promis
   await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
   await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
   return page;
+}
+
+/** The user's choice "explain" for both reactions: a failed tab goes to the explanation, whatever its kind. */
+export async function explainEveryFailure(session: ChromiumSession): Promise<void> {
+  await session.inWorker(() =>
+    (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
+      settings: { blockedNavigation: 'explain', localFailures: 'explain' },
+    }),
+  );
 }
