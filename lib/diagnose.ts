@@ -8,7 +8,7 @@ import { isLocalHost } from './local-host.ts';
 import { ENGINES, type Engine } from './ports/blocked.ts';
 import { portFacts, type PortFacts } from './ports/facts.ts';
 import type { AlternativeOptions } from './ports/alternatives.ts';
-import { effectivePort, safeUrl } from './url.ts';
+import { effectivePort, rewriteWebUrl, safeUrl } from './url.ts';
 
 export type BrowserEngine = Extract<Engine, 'chromium' | 'firefox'>;
 
@@ -69,8 +69,5 @@ function rank(candidate: Engine, current: BrowserEngine): number {
 
 /** The same URL on another port (for "open on port N"), keeping scheme, path and query. */
 export function withPort(urlText: string, port: number): string | null {
-  const url = safeUrl(urlText);
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
-  url.port = String(port);
-  return url.href;
+  return rewriteWebUrl(urlText, (url) => (url.port = String(port)));
 }

@@ -11,6 +11,17 @@ export function safeUrl(text: string): URL | null {
   }
 }
 
+/**
+ * The same http(s) address with one part changed (port, scheme, host), path and query kept; null for anything
+ * that is not an http(s) URL.
+ */
+export function rewriteWebUrl(text: string, change: (url: URL) => void): string | null {
+  const url = safeUrl(text);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
+  change(url);
+  return url.href;
+}
+
 /** The port a URL connects to (its explicit port, else its scheme's default), or null for other schemes. */
 export function effectivePort(url: URL): number | null {
   const fallback = DEFAULT_PORTS[url.protocol];

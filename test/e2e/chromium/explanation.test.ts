@@ -9,7 +9,8 @@ import type { ExtensionGlobals } from '../support/extension-api';
 import { expectCommandsPerTerminal } from '../support/commands';
 import { axeViolations } from '../support/axe';
 import { closedPort } from '../support/ports';
-import { POSTGRES_ERROR, startNotHttpServer, startServer, type TestServer } from '../support/server';
+import { POSTGRES_ERROR, startNotHttpServer } from '../support/real-servers';
+import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>

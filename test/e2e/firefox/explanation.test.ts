@@ -13,7 +13,8 @@ import {
 import { axeViolations } from '../support/axe';
 import { expectCommandsPerTerminal } from '../support/commands';
 import { closedPort } from '../support/ports';
-import { POSTGRES_ERROR, startNotHttpServer, startServer, type TestServer } from '../support/server';
+import { POSTGRES_ERROR, startNotHttpServer } from '../support/real-servers';
+import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
 
 const text = (page: Page, selector: string) =>

@@ -17,15 +17,21 @@ export interface Running {
 
 const PAGE = '<!doctype html><title>served</title><p id="app">Served by the test server</p>';
 
-async function run(server: Server | HttpServer, host: string): Promise<Running> {
+/** Listens on `port` (0: one the OS picks); a fixed port that is taken fails, saying what needed it. */
+async function run(
+  server: Server | HttpServer,
+  host: string,
+  port = 0,
+  purpose = 'a test server',
+): Promise<Running> {
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, host, done);
+    server.once('error', (error) => fail(new Error(`${purpose} needs port ${port} free: ${String(error)}`)));
+    server.listen(port, host, done);
   });
   return {
     port: (server.address() as AddressInfo).port,
@@ -114,16 +120,31 @@ export function startIpv6OnlyServer(): Promise<Running> {
  * it answers every request as AirPlay does, 403 Forbidden with `Server: AirTunes/<version>` and an empty body.
  * Fails, saying so, when the port is taken here.
  */
-export async function startAirTunesStandIn(port: number): Promise<Running> {
+export function startAirTunesStandIn(port: number): Promise<Running> {
   const server = createHttp((_request, response) => {
     response.writeHead(403, { server: 'AirTunes/860.7.1', 'content-length': '0' });
     response.end();
   });
-  await new Promise<void>((done, fail) => {
-    server.once('error', (error) =>
-      fail(new Error(`The AirPlay stand-in needs port ${port} free: ${String(error)}`)),
-    );
-    server.listen(port, '::', done);
-  });
-  return { port, close: () => new Promise((done) => server.close(() => done())) };
+  return run(server, '::', port, 'The AirPlay stand-in');
 }
+
+/**
+ * A server that is not a web server, on the port its service owns: it reads what the browser sends and answers
+ * in its own protocol, as PostgreSQL does to an HTTP request (an ErrorResponse message, then the connection
+ * closes), or closes without a word (`answer` null), as Redis does to anything that looks like HTTP ("Possible
+ * SECURITY ATTACK detected", redis/redis src/networking.c).
+ */
+export function startNotHttpServer(port: number, answer: Buffer | null): Promise<Running> {
+  const server = createNet((socket) => {
+    socket.once('data', () => (answer ? socket.end(answer) : socket.destroy()));
+    socket.on('error', () => undefined);
+  });
+  return run(server, '127.0.0.1', port, `The stand-in service on ${port}`);
+}
+
+/** What PostgreSQL answers to bytes that are not its startup message: an ErrorResponse ('E'), then it closes. */
+export const POSTGRES_ERROR = Buffer.concat([
+  Buffer.from('E'),
+  Buffer.from([0, 0, 0, 0x3c]),
+  Buffer.from('SFATAL\0VFATAL\0C0A000\0Munsupported frontend protocol 18245.21536\0\0'),
+]);

@@ -1,6 +1,6 @@
 /** A local test server on 127.0.0.1. Its port is chosen by the OS and checked against every blocked list. */
 import { createServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { enginesBlocking } from '../../../lib/ports/blocked.ts';
 
 export interface TestServer {
@@ -68,42 +68,3 @@ export async function startServer(routes: Routes, port = 0): Promise<TestServer>
       }),
   };
 }
-
-/**
- * A server that is not a web server, on the port its service owns: it reads what the browser sends and answers
- * in its own protocol, as PostgreSQL does to an HTTP request (an ErrorResponse message, then the connection
- * closes), or closes without a word (`answer` null), as Redis does to anything that looks like HTTP ("Possible
- * SECURITY ATTACK detected", redis/redis src/networking.c). Fails, saying so, when the port is taken here.
- */
-export async function startNotHttpServer(
-  port: number,
-  answer: Buffer | null,
-): Promise<{ close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server = createNetServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.once('data', () => (answer ? socket.end(answer) : socket.destroy()));
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((done, fail) => {
-    server.once('error', (error) =>
-      fail(new Error(`This test needs port ${port} free for a stand-in service: ${String(error)}`)),
-    );
-    server.listen(port, '127.0.0.1', done);
-  });
-  return {
-    close: () =>
-      new Promise((done) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => done());
-      }),
-  };
-}
-
-/** What PostgreSQL answers to bytes that are not its startup message: an ErrorResponse ('E'), then it closes. */
-export const POSTGRES_ERROR = Buffer.concat([
-  Buffer.from('E'),
-  Buffer.from([0, 0, 0, 0x3c]),
-  Buffer.from('SFATAL\0VFATAL\0C0A000\0Munsupported frontend protocol 18245.21536\0\0'),
-]);
