@@ -26,7 +26,8 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // Each permission is explained in README.md ("Permissions"). Host permissions come from the overlay's
     // `matches` (local hosts only).
-    permissions: ['storage', 'webNavigation', 'scripting'],
+    // activeTab: the popup's click lets Port Doctor read that one tab's page once (lib/page-check.ts).
+    permissions: ['storage', 'webNavigation', 'scripting', 'activeTab'],
     // Asked for by a click, never at install: "notification" as a reaction, "watch requests on all sites",
     // and in Chrome the deeper checks (`webRequest`, which costs every page: lib/deeper-checks.ts). Firefox
     // has no webRequest signal for a blocked port, so it does not ask for it.

@@ -21,6 +21,7 @@ import { isLocalHost } from '@/lib/local-host';
 import { handleMessages } from '@/lib/messages';
 import { NavigationSeq } from '@/lib/navigation-seq';
 import { NavigationStarts } from '@/lib/navigation-starts';
+import { checkPage } from '@/lib/page-check';
 import { mayPreEmpt } from '@/lib/pre-empt';
 import { isBlocked } from '@/lib/ports/blocked';
 import { ProvenBlocked } from '@/lib/proven-blocked';
@@ -124,7 +125,7 @@ export default defineBackground(() => {
       run(browser.tabs.update(details.tabId, { url: details.url }).then(() => undefined));
       return;
     }
-    const current = world.seq.snapshot(details.tabId, details.url);
+    const current = world.seq.snapshot(details.tabId, details.url, details.timeStamp);
     run(handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), world, current));
   }, WEB_ONLY);
   /**
@@ -166,7 +167,7 @@ export default defineBackground(() => {
     // A new page in the tab: what failed in the old one no longer applies, and a late answer to it must
     // not override this navigation. A prerender has its own frameId and changes nothing here.
     if (frameId === 0) {
-      world.seq.bump(tabId, url);
+      world.seq.bump(tabId, url, details.timeStamp);
       run(world.tabs.forget(tabId));
       world.overlays.forget(tabId);
       if (CURRENT_ENGINE !== 'firefox') preEmpt(details);
@@ -274,6 +275,14 @@ export default defineBackground(() => {
       const page = cardPage(sender);
       if (!page) return false;
       await muteSite(page.origin);
+      return true;
+    },
+    checkTab: async ({ tabId }) => {
+      const found = await checkPage(tabId);
+      if (!found) return false;
+      const details = { url: found.url, tabId, frameId: 0, error: found.code };
+      const current = world.seq.snapshot(tabId, found.url);
+      await handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), world, current);
       return true;
     },
     openUrl: async ({ url }, sender) => {

@@ -39,7 +39,8 @@ export function decideActions(failure: Failure, settings: Settings, context: Con
   const mode = blocked ? settings.blockedNavigation : settings.localFailures;
   const badge = mode !== 'nothing';
   if (failure.resource === 'main_frame') {
-    const again = context.explainedUrl === failure.url;
+    // A failure read from its page (kind.page) was found in the popup the user is looking at: no redirect.
+    const again = context.explainedUrl === failure.url || kind.page !== undefined;
     return {
       record: true,
       badge,

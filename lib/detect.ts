@@ -21,6 +21,8 @@ export interface NavigationDetails {
   error?: string;
   /** Chrome 106+: 'prerender' and 'cached' (back/forward cache) documents are not what the user sees. */
   documentLifecycle?: string;
+  /** When the browser saw it (milliseconds since the epoch): orders events that arrive out of order. */
+  timeStamp?: number;
 }
 
 /** The part of webRequest.onErrorOccurred details that detection reads. */

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CardEntry } from './card.ts';
-import { callerRoles, MAX_MESSAGE_URL, noPayload, onlyString, type Caller } from './senders.ts';
+import { callerRoles, MAX_MESSAGE_URL, noPayload, onlyString, onlyTabId, type Caller } from './senders.ts';
 
 export interface Status {
   version: string;
@@ -25,6 +25,11 @@ export interface Protocol {
   muteSite: { request: null; response: boolean };
   /** The explanation page asks to load an http(s) URL in its tab (Retry, "open on port N"). */
   openUrl: { request: { url: string }; response: boolean };
+  /**
+   * The popup, just opened on a tab by the user's click: read that tab's page for a failure no event reveals
+   * (lib/page-check.ts). True when one was found and recorded for the tab.
+   */
+  checkTab: { request: { tabId: number }; response: boolean };
 }
 
 export type MessageName = keyof Protocol;
@@ -49,6 +54,7 @@ const RULES: {
   openExplanation: { from: 'card', request: onlyString('label', MAX_MESSAGE_URL) },
   muteSite: { from: 'card', request: noPayload },
   openUrl: { from: 'explanation-page', request: onlyString('url', MAX_MESSAGE_URL) },
+  checkTab: { from: 'extension-page', request: onlyTabId },
 };
 
 interface Envelope {

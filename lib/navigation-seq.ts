@@ -15,13 +15,16 @@ export const REDIRECT_WINDOW_MS = 3000;
 
 export class NavigationSeq {
   #seq = new Map<number, number>();
-  #latest = new Map<number, string>();
+  #latest = new Map<number, { url: string; time?: number }>();
   #redirects = new Map<number, { seq: number; time: number }>();
 
-  /** A new top-level navigation to `url` started (or, in Firefox, an error page committed) in the tab. */
-  bump(tabId: number, url: string): void {
+  /**
+   * A new top-level navigation to `url` started (or, in Firefox, an error page committed) in the tab, at the
+   * browser's `time` (the event's timeStamp) when known.
+   */
+  bump(tabId: number, url: string, time?: number): void {
     this.#seq.set(tabId, (this.#seq.get(tabId) ?? 0) + 1);
-    this.#latest.set(tabId, url);
+    this.#latest.set(tabId, { url, time });
   }
 
   current(tabId: number): number {
@@ -32,11 +35,14 @@ export class NavigationSeq {
    * A function that answers whether the tab is still on the navigation to `url`. Events reach the
    * background late and out of order under load (Chromium delivered the next URL's onBeforeNavigate before
    * this URL's onErrorOccurred in the e2e burst), so a tab whose latest navigation is to another URL has
-   * moved on already.
+   * moved on already, unless that navigation started before this failure (`time`, the browser's timeStamp):
+   * then the failure is of the same navigation, which went on to another URL on the way (a server's
+   * redirect; http://myapp.dev upgraded to https://, reported with the https:// URL by Chromium 156).
    */
-  snapshot(tabId: number, url: string): () => boolean {
+  snapshot(tabId: number, url: string, time?: number): () => boolean {
     const latest = this.#latest.get(tabId);
-    if (latest !== undefined && latest !== url) return () => false;
+    const sameNavigation = time !== undefined && latest?.time !== undefined && latest.time <= time;
+    if (latest !== undefined && latest.url !== url && !sameNavigation) return () => false;
     const seen = this.current(tabId);
     return () => this.current(tabId) === seen;
   }

@@ -53,6 +53,13 @@ export function onlyString<K extends string>(key: K, max: number) {
   };
 }
 
+/** `{ tabId: <integer ≥ 0> }` with nothing else; undefined otherwise. */
+export function onlyTabId(value: unknown): { tabId: number } | undefined {
+  if (!isRecord(value) || Object.keys(value).length !== 1) return undefined;
+  const { tabId } = value;
+  return typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0 ? { tabId } : undefined;
+}
+
 /** A URL as the extension's pages send it: within the length the background ever stores, and a bit. */
 export const MAX_MESSAGE_URL = MAX_URL_LENGTH * 2;
 

@@ -23,9 +23,10 @@ export interface TopView {
 
 /** What a kind's explainer needs from the diagnosis, with the names in the user's language. */
 export function explainInput(diagnosis: Diagnosis): ExplainInput {
-  const { host, port, facts, url, scheme, engine, answeredBy } = diagnosis;
+  const { host, port, facts, url, scheme, engine, answeredBy, code } = diagnosis;
   return {
     answeredBy,
+    code,
     url,
     engine,
     host,

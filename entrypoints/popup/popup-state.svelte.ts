@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { diagnose, type Diagnosis } from '@/lib/diagnose';
 import { CURRENT_ENGINE } from '@/lib/engine';
+import { send } from '@/lib/messages';
 import { defaultSettings, loadSettings } from '@/lib/settings';
 import { failuresForTab } from '@/lib/tab-state';
+import { isWebUrl } from '@/lib/url';
 
 /** What the popup's parts share, read once: the settings and the active tab's latest failure. */
 export class PopupState {
@@ -16,7 +18,11 @@ export class PopupState {
     ]);
     this.settings = loaded;
     if (tab?.id === undefined) return;
-    const latest = (await failuresForTab(tab.id)).at(-1);
+    let latest = (await failuresForTab(tab.id)).at(-1);
+    // Nothing failed that an event told: the page itself may say it (a dev server's refusal), readable now
+    // that the user clicked (activeTab). The background reads it and records what it finds.
+    if (!latest && isWebUrl(tab.url ?? '') && (await send('checkTab', { tabId: tab.id }).catch(() => false)))
+      latest = (await failuresForTab(tab.id)).at(-1);
     if (latest)
       this.diagnosis = diagnose(latest.url, latest.code, CURRENT_ENGINE, {
         localHosts: loaded.localHosts,

@@ -10,9 +10,11 @@ type Load = () => Promise<KindExplainer>;
 export const EXPLAINERS: Record<KindId, Load> = {
   'blocked-port': () => import('./blocked-port/explain.ts').then((module) => module.explain),
   airplay: () => import('./airplay/explain.ts').then((module) => module.explain),
+  'host-guard': () => import('./host-guard/explain.ts').then((module) => module.explain),
   'lna-denied': () => import('./lna-denied/explain.ts').then((module) => module.explain),
   'zero-host': () => import('./zero-host/explain.ts').then((module) => module.explain),
   'not-http': () => import('./not-http/explain.ts').then((module) => module.explain),
+  'forced-https': () => import('./forced-https/explain.ts').then((module) => module.explain),
   'tls-to-http': () => import('./tls-to-http/explain.ts').then((module) => module.explain),
   'http-to-tls': () => import('./http-to-tls/explain.ts').then((module) => module.explain),
   'connection-reset': () => import('./connection-reset/explain.ts').then((module) => module.explain),

@@ -7,6 +7,8 @@ import { airplay } from './airplay/kind.ts';
 import { blockedPort } from './blocked-port/kind.ts';
 import { connectionRefused } from './connection-refused/kind.ts';
 import { connectionReset } from './connection-reset/kind.ts';
+import { forcedHttps } from './forced-https/kind.ts';
+import { hostGuard } from './host-guard/kind.ts';
 import { httpToTls } from './http-to-tls/kind.ts';
 import { lnaDenied } from './lna-denied/kind.ts';
 import { loopbackMismatch } from './loopback-mismatch/kind.ts';
@@ -21,10 +23,13 @@ export const KINDS: readonly FailureKind<KindId>[] = [
   blockedPort,
   lnaDenied,
   airplay,
+  hostGuard,
   // Before connection-refused: Firefox refuses 0.0.0.0 with the same error.
   zeroHost,
   // Before http-to-tls and connection-reset: on a port a non-HTTP service owns, that service is the answer.
   notHttp,
+  // Before tls-to-http: the same error, on a name the browser opens only with https://.
+  forcedHttps,
   tlsToHttp,
   httpToTls,
   connectionReset,
@@ -55,6 +60,13 @@ export function classify(input: DetectInput): KindId | null {
 /** The kinds a probe may find after `id` (loopback-mismatch after connection-refused). */
 export function refinersOf(id: KindId): FailureKind<KindId>[] {
   return KINDS.filter((kind) => kind.refines === id);
+}
+
+/** The code a tab's page text means (a dev server's refusal), or null: first signal that matches. */
+export function classifyPage(text: string): string | null {
+  for (const kind of KINDS)
+    for (const signal of kind.page ?? []) if (signal.text.test(text)) return signal.code;
+  return null;
 }
 
 /** The kinds that read responses (Chrome's deeper checks), and the URLs their listener is limited to. */

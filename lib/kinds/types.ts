@@ -18,8 +18,11 @@ export interface Text {
   args?: readonly string[];
 }
 
-/** Where a browser lets the extension see this failure: a whole tab, a frame, a page's own request. */
-export type Seen = 'tab' | 'frame' | 'request';
+/**
+ * Where a browser lets the extension see this failure: a whole tab, a frame, a page's own request, or a tab
+ * the user opens the popup on (its page read then, with the access that click gives: activeTab).
+ */
+export type Seen = 'tab' | 'frame' | 'request' | 'click';
 
 /**
  * One reaction setting per group (options page): a refused port is the browser's own block and may take the tab
@@ -54,6 +57,8 @@ export interface ExplainInput {
   conventionName?: string;
   /** The host that answered a refining probe, as written in a URL ("[::1]"). */
   answeredBy?: string;
+  /** The browser's error string, or the code a response or page signal recorded. */
+  code?: string;
 }
 
 /** The one thing to do, as a button on the first screen: an address to open instead. */
@@ -77,6 +82,17 @@ export interface ResponseSignal {
   code: string;
 }
 
+/**
+ * A page that loads but is a failure, told by its own text (a dev server's refusal): read only in the tab the
+ * user opens the popup on (lib/page-check.ts), never in other pages.
+ */
+export interface PageSignal {
+  /** Tested against the start of the page's text. */
+  text: RegExp;
+  /** The code the failure is recorded with, one of the kind's codes. */
+  code: string;
+}
+
 export interface FailureKind<Id extends string = string> {
   id: Id;
   group: KindGroup;
@@ -86,6 +102,7 @@ export interface FailureKind<Id extends string = string> {
    */
   codes: readonly string[];
   response?: ResponseSignal;
+  page?: readonly PageSignal[];
   /** A live page's own request with this failure may get the in-page card. */
   card?: boolean;
   /**

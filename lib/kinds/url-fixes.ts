@@ -10,3 +10,11 @@ export function withScheme(urlText: string, scheme: 'http:' | 'https:'): string 
 export function onLocalhost(urlText: string): string | null {
   return rewriteWebUrl(urlText, (url) => (url.hostname = 'localhost'));
 }
+
+/** The same path on http://localhost, for a name the browser will only open with https:// (forced-https). */
+export function onLocalhostHttp(urlText: string): string | null {
+  return rewriteWebUrl(urlText, (url) => {
+    url.protocol = 'http:';
+    url.hostname = 'localhost';
+  });
+}

@@ -47,6 +47,11 @@ async function texts(kind: (typeof KINDS)[number]): Promise<Text[]> {
       ...[explain.fix?.({ ...SAMPLE, engine })?.label].filter((text): text is Text => text !== undefined),
       ...(explain.checklist?.({ ...SAMPLE, engine }) ?? []),
     ]),
+    // Each of its codes may word it differently (host-guard: Vite or webpack-dev-server).
+    ...kind.codes.flatMap((code) => [
+      explain.summary({ ...SAMPLE, code }),
+      ...(explain.checklist?.({ ...SAMPLE, code }) ?? []),
+    ]),
   ];
 }
 

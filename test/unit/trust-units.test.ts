@@ -223,6 +223,17 @@ describe('NavigationSeq', () => {
     expect(seq.snapshot(1, 'http://localhost:6000/')()).toBe(false);
   });
 
+  it('a failure at another URL after the latest start is that navigation, redirected or upgraded on the way', () => {
+    const seq = new NavigationSeq();
+    seq.bump(1, 'http://myapp.dev:5173/', 100);
+    // Chromium 156 reports the HSTS-upgraded URL in onErrorOccurred.
+    expect(seq.snapshot(1, 'https://myapp.dev:5173/', 140)()).toBe(true);
+    // A failure the browser saw before that start belongs to the navigation before it.
+    expect(seq.snapshot(1, 'http://localhost:6000/', 90)()).toBe(false);
+    // Without the browser's times, another URL is another navigation.
+    expect(seq.snapshot(1, 'https://myapp.dev:5173/')()).toBe(false);
+  });
+
   it('a tab the background has seen nothing of (a restarted worker) counts as not moved on', () => {
     expect(new NavigationSeq().snapshot(4, 'http://localhost:6000/')()).toBe(true);
   });

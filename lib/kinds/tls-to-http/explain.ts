@@ -9,5 +9,12 @@ export const explain: KindExplainer = {
     const http = withScheme(url, 'http:');
     return http ? { label: { key: 'kind.tlsToHttp.fix' }, url: http, testId: 'use-http' } : null;
   },
-  sections: [],
+  // What turns a typed http:// into https:// when "Open with http://" does not stick (forced-https is the
+  // preloaded-TLD case, found from the address alone).
+  checklist: ({ engine }) => [
+    { key: 'kind.tlsToHttp.upgradedHsts' },
+    ...(engine === 'chromium' ? [] : [{ key: 'kind.tlsToHttp.upgradedHttpsOnly' } as const]),
+    { key: 'kind.tlsToHttp.upgradedCsp' },
+  ],
+  sections: ['checklist'],
 };

@@ -34,7 +34,13 @@ describe('Chromium, production build', () => {
       (globalThis as unknown as ExtensionGlobals).chrome.permissions.getAll(),
     );
     // webRequest is optional; this session turned the deeper checks on (the overlay test needs them).
-    expect(permissions.permissions?.sort()).toEqual(['scripting', 'storage', 'webNavigation', 'webRequest']);
+    expect(permissions.permissions?.sort()).toEqual([
+      'activeTab',
+      'scripting',
+      'storage',
+      'webNavigation',
+      'webRequest',
+    ]);
   });
 
   it('renders the popup with its translated text', async () => {

@@ -1,8 +1,15 @@
 /** The failure kinds beyond blocked ports, each from a real setup, in the production build (Chromium). */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HSTS_PRELOADED_TLDS } from '../../../lib/kinds/forced-https/kind';
 import { axeViolations } from '../support/axe';
-import { explainEveryFailure, launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import {
+  clickToolbarButton,
+  explainEveryFailure,
+  launchChromium,
+  settle,
+  type ChromiumSession,
+} from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
   SERVED_TEXT,
@@ -12,6 +19,8 @@ import {
   startAirTunesStandIn,
   startAskingPage,
   startResettingServer,
+  startVite,
+  VITE_APP_TEXT,
   type Running,
 } from '../support/real-servers';
 import { startServer, type TestServer } from '../support/server';
@@ -40,7 +49,12 @@ describe('Chromium: failure kinds from real servers', () => {
 
   beforeAll(async () => {
     // The HTTPS server's certificate is made for this run: accepted, so that "Open with https://" shows its page.
-    session = await launchChromium({ args: ['--ignore-certificate-errors'] });
+    // myapp.dev and x.<tld> for each preloaded TLD reach this machine, as a hosts-file entry would make them.
+    const names = ['devbox.test', 'myapp.dev', ...[...HSTS_PRELOADED_TLDS, 'test'].map((tld) => `x.${tld}`)];
+    const rules = names.map((name) => `MAP ${name} 127.0.0.1`).join(', ');
+    session = await launchChromium({
+      args: ['--ignore-certificate-errors', `--host-resolver-rules=${rules}`],
+    });
     await explainEveryFailure(session);
   });
 
@@ -59,6 +73,81 @@ describe('Chromium: failure kinds from real servers', () => {
     await waitFor('the https page', async () => page.url() === `https://localhost:${tls.port}/`);
     await expectShown(page, 'body', SERVED_TEXT);
     await page.close();
+  });
+
+  it('http://myapp.dev:P to a plain HTTP server: Chromium opens https://, .dev is named, localhost opens it [kind:forced-https]', async () => {
+    const plain = await startEverywhereServer();
+    servers.push(plain);
+    const page = await explained(session, `http://myapp.dev:${plain.port}/`, 'net::ERR_SSL_PROTOCOL_ERROR');
+    expect(await text(page, 'h1')).toBe('This address opens only with https://');
+    await expectShown(page, '.summary', 'myapp.dev ends in .dev');
+    await expectShown(page, '[data-testid="checklist"]', 'myapp.test');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid="use-localhost"]');
+    await waitFor('the page on localhost', async () => page.url() === `http://localhost:${plain.port}/`);
+    await expectShown(page, '#app', SERVED_TEXT);
+    await page.close();
+  });
+
+  it('every TLD Port Doctor names as preloaded is opened with https:// by Chromium, and .test is not', async () => {
+    const plain = await startEverywhereServer();
+    servers.push(plain);
+    // The browser's own answer is under test here: Port Doctor only marks the button meanwhile.
+    await session.inWorker(() =>
+      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
+        settings: { blockedNavigation: 'explain', localFailures: 'badge' },
+      }),
+    );
+    const page = await session.newPage();
+    const upgraded: string[] = [];
+    for (const tld of [...HSTS_PRELOADED_TLDS, 'test']) {
+      const outcome = await page.goto(`http://x.${tld}:${plain.port}/`).then(
+        () => 'loaded',
+        (failure: unknown) => String(failure),
+      );
+      if (outcome.includes('net::ERR_SSL_PROTOCOL_ERROR')) upgraded.push(tld);
+    }
+    expect(upgraded).toEqual([...HSTS_PRELOADED_TLDS]);
+    expect(page.url()).toBe(`http://x.test:${plain.port}/`);
+    await page.close();
+    await explainEveryFailure(session);
+  });
+
+  it('a real Vite reached as devbox.test: the toolbar button reads its 403, the explanation gives the allowedHosts line [kind:host-guard]', async () => {
+    const vite = await startVite();
+    try {
+      const page = await session.newPage();
+      const response = await page.goto(`http://devbox.test:${vite.port}/`);
+      expect(response?.status()).toBe(403);
+      // The page loads: nothing told Port Doctor, which says nothing until asked.
+      await settle(session);
+      expect(page.url()).toBe(`http://devbox.test:${vite.port}/`);
+      const popup = await clickToolbarButton(session, page);
+      await expectShown(
+        popup,
+        '[data-testid="tab-diagnosis"]',
+        `The dev server on port ${vite.port} refused the name in this address`,
+      );
+      const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+      // A popup closes as the tab its link opens takes the focus, sometimes before the click's last event.
+      await popup.click('[data-testid="tab-diagnosis"] a').catch((error: unknown) => {
+        if (!String(error).includes('Target closed')) throw error;
+      });
+      const explanation = (await (await opened).page())!;
+      await expectShown(explanation, '.summary', 'devbox.test is not on its list');
+      await expectShown(
+        explanation,
+        '[data-testid="checklist"]',
+        "server: { allowedHosts: ['devbox.test'] }",
+      );
+      expect(await axeViolations(explanation)).toEqual([]);
+      await explanation.click('[data-testid="use-localhost"]');
+      await waitFor('Vite on localhost', async () => explanation.url() === `http://localhost:${vite.port}/`);
+      await expectShown(explanation, '#app', VITE_APP_TEXT);
+      for (const open of [page, popup, explanation]) await open.close().catch(() => undefined);
+    } finally {
+      vite.stop();
+    }
   });
 
   it('a server that resets the connection: likely causes, no https:// guess [kind:connection-reset]', async () => {

@@ -4,48 +4,10 @@
  * no card, no badge, nothing kept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { explainEveryFailure, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
+import { startVite } from '../support/real-servers';
 import { waitFor } from '../support/wait';
-
-/**
- * Vite's own command in a scratch app, as `npm run dev` runs it, killed as when its terminal is closed: the page's
- * socket drops without a goodbye, which is what makes Vite's client poll (a clean close would not).
- */
-async function startVite(): Promise<{ origin: string; stop: () => void }> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
-  const dir = mkdtempSync(join(tmpdir(), 'port-doctor-vite-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>dev app</title><p id="app">dev app</p>');
-  symlinkSync(resolve(import.meta.dirname, '../../../node_modules'), join(dir, 'node_modules'));
-  // Node running Vite's own bin: the child is the server itself (npx would put processes in between).
-  const vite = join(dir, 'node_modules/vite/bin/vite.js');
-  const child = spawn(
-    process.execPath,
-    [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    {
-      cwd: dir,
-    },
-  );
-  const origin = `http://127.0.0.1:${port}`;
-  await waitFor(
-    'Vite to serve',
-    () =>
-      fetch(`${origin}/`).then(
-        (response) => response.ok,
-        () => false,
-      ),
-    30_000,
-  );
-  return { origin, stop: () => void child.kill('SIGKILL') };
-}
 
 describe('Chromium: a real Vite dev server stopped under its open page', () => {
   let session: ChromiumSession;

@@ -35,7 +35,7 @@ describe('Chromium: the Chrome Web Store package (npm run zip), unpacked and loa
         48: expect.any(String),
         128: expect.any(String),
       },
-      permissions: ['storage', 'webNavigation', 'scripting'],
+      permissions: ['storage', 'webNavigation', 'scripting', 'activeTab'],
       optional_permissions: ['notifications', 'webRequest'],
     });
     expect(packaged.files).toContain('_locales/ko/messages.json');

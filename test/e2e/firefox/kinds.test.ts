@@ -1,6 +1,7 @@
 /** The failure kinds beyond blocked ports, each from a real setup, in the production build (Firefox). */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HSTS_PRELOADED_TLDS } from '../../../lib/kinds/forced-https/kind';
 import { axeViolations } from '../support/axe';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
@@ -20,11 +21,20 @@ import {
   startAirTunesStandIn,
   startAskingPage,
   startResettingServer,
+  startVite,
+  VITE_APP_TEXT,
   type Running,
 } from '../support/real-servers';
 import { typeLookup } from '../support/popup';
 import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
+
+interface StoredFailure {
+  url: string;
+  kind: string;
+  code: string;
+  tabId: number;
+}
 
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);
@@ -34,7 +44,17 @@ describe('Firefox: failure kinds from real servers', () => {
   const servers: Running[] = [];
 
   beforeAll(async () => {
-    session = await launchFirefox();
+    // myapp.dev and x.<tld> for each preloaded TLD reach this machine, as a hosts-file entry would make them.
+    const names = ['devbox.test', 'myapp.dev', ...[...HSTS_PRELOADED_TLDS, 'test'].map((tld) => `x.${tld}`)];
+    session = await launchFirefox({
+      prefs: {
+        'network.dns.localDomains': names.join(','),
+        // Lets the test open the popup as the toolbar button does (action.openPopup needs a click otherwise).
+        'extensions.openPopupWithoutUserGesture.enabled': true,
+        // A permission asked for by a click is granted without Firefox's prompt, which a test cannot answer.
+        'extensions.webextOptionalPermissionPrompts': false,
+      },
+    });
     const control = await controlPage(session);
     await control.evaluate(() =>
       (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
@@ -65,6 +85,63 @@ describe('Firefox: failure kinds from real servers', () => {
     );
     await expectShown(page, '#app', SERVED_TEXT);
     await page.close();
+  });
+
+  it('http://myapp.dev:P to a plain HTTP server: Firefox opens https://, .dev is named, localhost opens it [kind:forced-https]', async () => {
+    const plain = await startEverywhereServer();
+    servers.push(plain);
+    const page = await openBlocked(
+      session,
+      `http://myapp.dev:${plain.port}/`,
+      /SSL_ERROR_RX_RECORD_TOO_LONG|timeout/,
+    );
+    expect(await text(page, 'h1')).toBe('This address opens only with https://');
+    await expectShown(page, '.summary', 'myapp.dev ends in .dev');
+    await expectShown(page, '[data-testid="checklist"]', 'myapp.test');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-testid="use-localhost"]');
+    await waitFor(
+      'the page on localhost',
+      async () => (await locationOf(page)) === `http://localhost:${plain.port}/`,
+    );
+    await expectShown(page, '#app', SERVED_TEXT);
+    await page.close();
+  });
+
+  it('every TLD Port Doctor names as preloaded is opened with https:// by Firefox, and .test is not', async () => {
+    const plain = await startEverywhereServer();
+    servers.push(plain);
+    // The browser's own answer is under test here: Port Doctor only marks the button meanwhile.
+    const control = await controlPage(session);
+    const setLocalFailures = (reaction: string) =>
+      control.evaluate(
+        (localFailures) =>
+          (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
+            settings: { blockedNavigation: 'explain', localFailures },
+          }),
+        reaction,
+      );
+    await setLocalFailures('badge');
+    const upgraded: string[] = [];
+    for (const tld of [...HSTS_PRELOADED_TLDS, 'test']) {
+      // A tab each: BiDi loses track of a tab that went from one error page to the next.
+      const page = await session.newPage();
+      const loaded = await page.goto(`http://x.${tld}:${plain.port}/`).then(
+        () => true,
+        // Firefox's TLS error (SSL_ERROR_RX_RECORD_TOO_LONG), which BiDi does not always name.
+        () => false,
+      );
+      const https = `https://x.${tld}:${plain.port}/`;
+      if (loaded) expect(await text(page, '#app')).toBe(SERVED_TEXT);
+      else {
+        // The error page commits with the https:// address (BiDi may answer before it does).
+        await waitFor(`Firefox's error page for ${https}`, async () => (await locationOf(page)) === https);
+        upgraded.push(tld);
+      }
+      await page.close();
+    }
+    expect(upgraded).toEqual([...HSTS_PRELOADED_TLDS]);
+    await setLocalFailures('explain');
   });
 
   it('http:// to a real HTTPS server: Firefox calls it a reset; https:// comes first [kind:connection-reset]', async () => {
@@ -127,6 +204,72 @@ describe('Firefox: failure kinds from real servers', () => {
     expect(await text(page, 'h1')).toBe(`The server on port ${reset.port} cut the connection`);
     await expectShown(page, '[data-testid="checklist"]', 'Docker or WSL2');
     await page.close();
+  });
+
+  // Firefox gives activeTab only to a real click on the toolbar button, which no test driver can make: here
+  // Port Doctor gets to read the page through "Watch requests on all sites", granted by a click on the options
+  // page (the Chromium test clicks the button itself).
+  it('a real Vite reached as devbox.test: the popup opened on its tab reads the 403; the explanation gives the allowedHosts line [kind:host-guard]', async () => {
+    const vite = await startVite();
+    try {
+      const page = await session.newPage();
+      const response = await page.goto(`http://devbox.test:${vite.port}/`);
+      expect(response?.status()).toBe(403);
+      const control = await controlPage(session);
+      const failureFor = async (url: string) => {
+        const stored = await control.evaluate(() =>
+          (globalThis as unknown as ExtensionGlobals).browser.storage.session.get('tabFailures'),
+        );
+        return Object.values((stored.tabFailures ?? {}) as Record<string, StoredFailure[]>)
+          .flat()
+          .find((failure) => failure.url === url);
+      };
+      const url = `http://devbox.test:${vite.port}/`;
+      // The page loads: nothing told Port Doctor, which says nothing until asked.
+      await settle(session, control);
+      expect(await failureFor(url)).toBeUndefined();
+      await goInside(control, session, '/options.html');
+      await control.click('[data-testid="all-sites"]');
+      await waitFor('access to all sites', () =>
+        control.evaluate(() =>
+          (globalThis as unknown as ExtensionGlobals).browser.permissions.contains({
+            origins: ['http://*/*'],
+          }),
+        ),
+      );
+      // The toolbar button, with Vite's tab in front: the popup asks the background to read that tab.
+      await page.bringToFront();
+      await control.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.action.openPopup());
+      const failure = await waitFor('the refusal read from the page', () => failureFor(url));
+      expect(failure).toMatchObject({ kind: 'host-guard', code: 'HTTP 403 from Vite: host not allowed' });
+      const badge = await control.evaluate(
+        (tabId: number) => (globalThis as unknown as ExtensionGlobals).browser.action.getBadgeText({ tabId }),
+        failure.tabId,
+      );
+      expect(badge).toBe('!');
+      expect(await locationOf(page)).toBe(url);
+      await control.evaluate(() =>
+        (globalThis as unknown as ExtensionGlobals).browser.permissions.remove({
+          origins: ['http://*/*', 'https://*/*'],
+        }),
+      );
+      // What the popup's link opens.
+      const explanation = `/explain.html?${new URLSearchParams({ url, code: failure.code }).toString()}`;
+      await goInside(control, session, explanation);
+      await expectShown(control, '.summary', 'devbox.test is not on its list');
+      await expectShown(control, '[data-testid="checklist"]', "server: { allowedHosts: ['devbox.test'] }");
+      expect(await axeViolations(control)).toEqual([]);
+      // The last use of the control page in this session: the fix takes its tab to Vite on localhost.
+      await control.click('[data-testid="use-localhost"]');
+      await waitFor(
+        'Vite on localhost',
+        async () => (await locationOf(control)) === `http://localhost:${vite.port}/`,
+      );
+      await expectShown(control, '#app', VITE_APP_TEXT);
+      await page.close();
+    } finally {
+      vite.stop();
+    }
   });
 });
 

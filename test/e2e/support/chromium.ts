@@ -290,3 +290,21 @@ export async function explainEveryFailure(session: ChromiumSession): Promise<voi
     }),
   );
 }
+
+/**
+ * The user's click on Port Doctor's toolbar button while `page` is the tab in front: Chromium runs the action
+ * (CDP Extensions.triggerAction), which opens the popup and grants activeTab for that tab, as a real click does.
+ */
+export async function clickToolbarButton(session: ChromiumSession, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const popupUrl = session.extensionUrl('/popup.html');
+  const opened = session.browser.waitForTarget((target) => target.url() === popupUrl);
+  const cdp = await session.browser.target().createCDPSession();
+  // Puppeteer's own Page.triggerExtensionAction needs an extension it loaded itself; the tab's id is the same.
+  const targetId = (page as unknown as { _tabId: string })._tabId;
+  await cdp.send('Extensions.triggerAction', { id: session.extensionId, targetId });
+  await cdp.detach();
+  const popup = await (await opened).asPage();
+  await popup.waitForSelector('h1');
+  return popup;
+}

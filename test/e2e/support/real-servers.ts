@@ -2,13 +2,14 @@
  * Real servers for the failure kinds: an HTTPS server with a certificate made for the test, a server that resets
  * every connection, a server on every address (what a dev server printing http://0.0.0.0:PORT runs).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp, type Server as HttpServer } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { createServer as createNet, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { waitFor } from './wait';
 
 export interface Running {
   port: number;
@@ -148,3 +149,43 @@ export const POSTGRES_ERROR = Buffer.concat([
   Buffer.from([0, 0, 0, 0x3c]),
   Buffer.from('SFATAL\0VFATAL\0C0A000\0Munsupported frontend protocol 18245.21536\0\0'),
 ]);
+
+export const VITE_APP_TEXT = 'dev app';
+
+/**
+ * Vite's own command in a scratch app, as `npm run dev` runs it (`--host 127.0.0.1`, so any other name is one
+ * Vite does not allow). `stop` kills it as when its terminal is closed: the page's socket drops without a
+ * goodbye, which is what makes Vite's client poll (a clean close would not).
+ */
+export async function startVite(): Promise<{ origin: string; port: number; stop: () => void }> {
+  const probe = createNet();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  const dir = mkdtempSync(join(tmpdir(), 'port-doctor-vite-'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!doctype html><title>dev app</title><p id="app">${VITE_APP_TEXT}</p>`,
+  );
+  symlinkSync(resolve(import.meta.dirname, '../../../node_modules'), join(dir, 'node_modules'));
+  // Node running Vite's own bin: the child is the server itself (npx would put processes in between).
+  const vite = join(dir, 'node_modules/vite/bin/vite.js');
+  const child = spawn(
+    process.execPath,
+    [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: dir,
+    },
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  await waitFor(
+    'Vite to serve',
+    () =>
+      fetch(`${origin}/`).then(
+        (response) => response.ok,
+        () => false,
+      ),
+    30_000,
+  );
+  return { origin, port, stop: () => void child.kill('SIGKILL') };
+}

@@ -1,0 +1,28 @@
+/** What the explanation of host-guard shows (pages only): the config line with the user's own host. */
+import type { KindExplainer } from '../types.ts';
+import { onLocalhost } from '../url-fixes.ts';
+import { VITE_HOST_CODE } from './kind.ts';
+
+/** The host as a dev server's list writes it: no brackets, no trailing dot. */
+const bare = (host: string) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '');
+
+export const explain: KindExplainer = {
+  seen: { chromium: ['click'], firefox: ['click'] },
+  summary: ({ host, code }) => ({
+    key: code === VITE_HOST_CODE ? 'kind.hostGuard.summary' : 'kind.hostGuard.summaryWebpack',
+    args: [bare(host)],
+  }),
+  fix: ({ url }) => {
+    const local = onLocalhost(url);
+    return local ? { label: { key: 'kind.hostGuard.fix' }, url: local, testId: 'use-localhost' } : null;
+  },
+  checklist: ({ host, code }) =>
+    code === VITE_HOST_CODE
+      ? [
+          { key: 'kind.hostGuard.viteConfig', args: [bare(host)] },
+          { key: 'kind.hostGuard.viteEnv', args: [bare(host)] },
+          { key: 'kind.hostGuard.viteAll' },
+        ]
+      : [{ key: 'kind.hostGuard.webpackConfig', args: [bare(host)] }, { key: 'kind.hostGuard.webpackAll' }],
+  sections: ['checklist'],
+};

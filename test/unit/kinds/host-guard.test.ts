@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { kindOf } from '@/lib/detect';
+import { explain } from '@/lib/kinds/host-guard/explain';
+import { VITE_HOST_CODE, WEBPACK_HOST_CODE } from '@/lib/kinds/host-guard/kind';
+import { classifyPage } from '@/lib/kinds/registry';
+import { pageFailure } from '@/lib/page-check';
+
+// What Vite 8.3 sends (vite/src/node/server/middlewares/hostCheck.ts), as a browser shows it.
+const VITE_TEXT =
+  'Blocked request. This host ("devbox.test") is not allowed.\nTo allow this host, add "devbox.test" to `server.allowedHosts` in vite.config.js.';
+
+describe('host-guard', () => {
+  it.each([
+    [VITE_TEXT, VITE_HOST_CODE],
+    ['Blocked request. This host ("x.lan") is not allowed.', VITE_HOST_CODE],
+    ['Invalid Host header', WEBPACK_HOST_CODE],
+    ['Invalid Host header\n', WEBPACK_HOST_CODE],
+    // A page that quotes the message is not the refusal.
+    ['Why do I get "Invalid Host header"?', null],
+    ['My app. Blocked request. This host ("x") is not allowed.', null],
+    ['', null],
+  ])('page text %j means %s', (text, code) => {
+    expect(classifyPage(text)).toBe(code);
+  });
+
+  it.each([
+    [
+      { url: 'http://devbox.test:5173/', text: VITE_TEXT },
+      { url: 'http://devbox.test:5173/', code: VITE_HOST_CODE },
+    ],
+    [
+      { url: 'http://devbox.test:5173/', text: `  \n${VITE_TEXT}` },
+      { url: 'http://devbox.test:5173/', code: VITE_HOST_CODE },
+    ],
+    // What the page script answers is checked: anything else is nothing.
+    [{ url: 42, text: VITE_TEXT }, null],
+    [{ url: 'http://devbox.test:5173/' }, null],
+    ['Invalid Host header', null],
+    [null, null],
+    [undefined, null],
+  ])('the page answer %j is %j', (answer, expected) => {
+    expect(pageFailure(answer)).toEqual(expected);
+  });
+
+  it.each([
+    ['http://devbox.test:5173/', VITE_HOST_CODE, 'host-guard'],
+    ['https://app.example.com/', WEBPACK_HOST_CODE, 'host-guard'],
+    ['http://devbox.test:5173/', 'net::ERR_CONNECTION_REFUSED', null],
+  ])('%s with %s is %s', (url, code, kind) => {
+    expect(kindOf(new URL(url), code)).toBe(kind);
+  });
+
+  it("fills the user's own host into the config line of the server that refused it", () => {
+    const input = { url: 'http://devbox.test:5173/a', host: 'devbox.test', port: 5173, scheme: 'http:' };
+    expect(explain.checklist?.({ ...input, code: VITE_HOST_CODE })[0]).toEqual({
+      key: 'kind.hostGuard.viteConfig',
+      args: ['devbox.test'],
+    });
+    expect(explain.checklist?.({ ...input, code: WEBPACK_HOST_CODE })[0]).toEqual({
+      key: 'kind.hostGuard.webpackConfig',
+      args: ['devbox.test'],
+    });
+    expect(explain.summary({ ...input, host: '[fd00::1]', code: WEBPACK_HOST_CODE })).toEqual({
+      key: 'kind.hostGuard.summaryWebpack',
+      args: ['fd00::1'],
+    });
+    expect(explain.fix?.(input)?.url).toBe('http://localhost:5173/a');
+  });
+});
