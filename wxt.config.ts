@@ -27,7 +27,14 @@ export default defineConfig({
     // Each permission is explained in README.md ("Permissions"). Host permissions come from the overlay's
     // `matches` (local hosts only).
     // activeTab: the popup's click lets Port Doctor read that one tab's page once (lib/page-check.ts).
-    permissions: ['storage', 'webNavigation', 'scripting', 'activeTab'],
+    // dns (Firefox only): whether a name that failed is this machine or the LAN (lib/resolved-local.ts).
+    permissions: [
+      'storage',
+      'webNavigation',
+      'scripting',
+      'activeTab',
+      ...(browser === 'firefox' ? ['dns'] : []),
+    ],
     // Asked for by a click, never at install: "notification" as a reaction, "watch requests on all sites",
     // and in Chrome the deeper checks (`webRequest`, which costs every page: lib/deeper-checks.ts). Firefox
     // has no webRequest signal for a blocked port, so it does not ask for it.

@@ -10,6 +10,7 @@ import {
   detectFirefoxCommit,
   detectNavigationError,
   isInactiveDocument,
+  kindOf,
   type NavigationDetails,
   type RequestErrorDetails,
   type ResponseDetails,
@@ -25,6 +26,7 @@ import { checkPage } from '@/lib/page-check';
 import { mayPreEmpt } from '@/lib/pre-empt';
 import { isBlocked } from '@/lib/ports/blocked';
 import { ProvenBlocked } from '@/lib/proven-blocked';
+import { isResolvedLocal, resolveAddresses, ResolvedLocal } from '@/lib/resolved-local';
 import {
   explainNotified,
   failureOfNotification,
@@ -55,6 +57,7 @@ interface World {
   tabs: TabState;
   seq: NavigationSeq;
   proven: ProvenBlocked;
+  resolved: ResolvedLocal;
 }
 
 /**
@@ -67,10 +70,12 @@ async function handle(
   current: () => boolean,
 ): Promise<void> {
   const settings = await world.settings.get();
-  const found = detect(settings.localHosts);
+  // The user's local hosts, and the names this session found at a local address (lib/resolved-local.ts).
+  const patterns = [...settings.localHosts, ...(await world.resolved.list())];
+  const found = detect(patterns);
   if (!found) return;
   // Never kept (or shown) at the length, or with the query, that a page chose: lib/bounded.ts.
-  const local = isLocalHost(safeUrl(found.url)?.hostname ?? '', settings.localHosts);
+  const local = isLocalHost(safeUrl(found.url)?.hostname ?? '', patterns);
   const failure = { ...found, url: boundUrl(found.url, local, found.resource) };
   if (failure.code === CHROME_BLOCKED_CODE) world.proven.add(failure.port);
   const wholeTab = failure.resource === 'main_frame';
@@ -90,6 +95,23 @@ async function handle(
   });
 }
 
+/**
+ * A name a page failed on may be local by its address (devbox.test → 127.0.0.1): asked only where being local
+ * would make the error one to explain, and the name is not local already. Firefox resolves it (the `dns`
+ * permission); Chrome's deeper checks pass the address they saw (`ip`).
+ */
+async function learnAddress(world: World, urlText: string, code: string, seen?: string): Promise<void> {
+  const url = safeUrl(urlText);
+  if (!url) return;
+  const patterns = [...(await world.settings.get()).localHosts, ...(await world.resolved.list())];
+  const matters =
+    kindOf(url, code, patterns) === null && kindOf(url, code, [...patterns, url.hostname]) !== null;
+  if (isLocalHost(url.hostname, patterns) || !matters) return;
+  // Firefox resolves; Chrome passes what it saw (and has no dns API to ask).
+  const addresses = CURRENT_ENGINE === 'firefox' ? await resolveAddresses(url.hostname) : seen ? [seen] : [];
+  if (isResolvedLocal(url.hostname, addresses, patterns)) await world.resolved.add(url.hostname);
+}
+
 export default defineBackground(() => {
   const startedAt = Date.now();
   const world: World = {
@@ -98,6 +120,7 @@ export default defineBackground(() => {
     tabs: new TabState(),
     seq: new NavigationSeq(),
     proven: new ProvenBlocked(),
+    resolved: new ResolvedLocal(),
   };
   // The worker asks for a message before any page of the extension does. Chromium 156 sometimes ran the
   // extension with chrome.i18n answering "" for every key, in the worker and every page alike (a page with
@@ -125,8 +148,14 @@ export default defineBackground(() => {
       run(browser.tabs.update(details.tabId, { url: details.url }).then(() => undefined));
       return;
     }
-    const current = world.seq.snapshot(details.tabId, details.url, details.timeStamp);
-    run(handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), world, current));
+    const current = world.seq.snapshot(details.tabId, details.url);
+    const learned =
+      CURRENT_ENGINE === 'firefox' ? learnAddress(world, details.url, details.error ?? '') : undefined;
+    run(
+      Promise.resolve(learned).then(() =>
+        handle((local) => detectNavigationError(details, CURRENT_ENGINE, now(), local), world, current),
+      ),
+    );
   }, WEB_ONLY);
   /**
    * Chromium: a navigation to a port this browser has already refused this session goes to the explanation
@@ -158,25 +187,26 @@ export default defineBackground(() => {
     run(handle((local) => detectNavigationError(refused, CURRENT_ENGINE, now(), local), world, current));
   };
 
-  const starts = new NavigationStarts();
+  // Firefox only (a constant per build, so Chrome's worker does not carry it).
+  const starts = CURRENT_ENGINE === 'firefox' ? new NavigationStarts() : null;
   browser.webNavigation.onBeforeNavigate.addListener((details: NavigationDetails) => {
     const { tabId, frameId, url } = details;
     // Firefox: a load that starts on a port it blocks was re-allowed by the user (lib/navigation-starts.ts).
-    const port = CURRENT_ENGINE === 'firefox' ? portOf(url) : null;
-    if (port !== null && isBlocked(port, 'firefox')) run(starts.start(tabId, frameId, url, now()));
+    const port = starts ? portOf(url) : null;
+    if (starts && port !== null && isBlocked(port, 'firefox')) run(starts.start(tabId, frameId, url, now()));
     // A new page in the tab: what failed in the old one no longer applies, and a late answer to it must
     // not override this navigation. A prerender has its own frameId and changes nothing here.
     if (frameId === 0) {
-      world.seq.bump(tabId, url, details.timeStamp);
+      world.seq.bump(tabId, url);
       run(world.tabs.forget(tabId));
       world.overlays.forget(tabId);
       if (CURRENT_ENGINE !== 'firefox') preEmpt(details);
     }
   }, WEB_ONLY);
-  if (CURRENT_ENGINE === 'firefox') {
+  if (starts) {
     browser.webNavigation.onCommitted.addListener((details: NavigationDetails) => {
       // Firefox commits its error page for a refused port, with no onBeforeNavigate: this is the navigation.
-      if (details.frameId === 0) world.seq.bump(details.tabId, details.url);
+      if (details.frameId === 0) world.seq.committed(details.tabId, details.url);
       const current = world.seq.snapshot(details.tabId, details.url);
       const port = portOf(details.url);
       // Checked before anything is read: every page commits, very few on a blocked port.
@@ -198,7 +228,10 @@ export default defineBackground(() => {
    * granted. Registered at start-up when held, so an event that wakes the worker reaches it; and as soon as
    * it is granted. Only hosts we hold permissions for report here: local hosts by default.
    */
-  const onRequestError = (details: RequestErrorDetails) =>
+  const onRequestError = (details: RequestErrorDetails) => {
+    // A tab or frame that failed is webNavigation's to report; its address is what only this event tells.
+    if (details.ip && (details.type === 'main_frame' || details.type === 'sub_frame'))
+      run(learnAddress(world, details.url, details.error, details.ip));
     run(
       handle(
         (local) => detectChromeRequestError(details, now(), local),
@@ -206,6 +239,7 @@ export default defineBackground(() => {
         () => true,
       ),
     );
+  };
   /** A response that is a failure although the page loads (AirPlay's 403): only the ports kinds declare. */
   const onResponse = (details: ResponseDetails): undefined => {
     const current = world.seq.snapshot(details.tabId, details.url);

@@ -21,8 +21,6 @@ export interface NavigationDetails {
   error?: string;
   /** Chrome 106+: 'prerender' and 'cached' (back/forward cache) documents are not what the user sees. */
   documentLifecycle?: string;
-  /** When the browser saw it (milliseconds since the epoch): orders events that arrive out of order. */
-  timeStamp?: number;
 }
 
 /** The part of webRequest.onErrorOccurred details that detection reads. */
@@ -30,6 +28,8 @@ export interface RequestErrorDetails extends NavigationDetails {
   type: string;
   error: string;
   initiator?: string;
+  /** The address the request went to, when Chrome got that far. */
+  ip?: string;
 }
 
 /**

@@ -15,16 +15,22 @@ export const REDIRECT_WINDOW_MS = 3000;
 
 export class NavigationSeq {
   #seq = new Map<number, number>();
-  #latest = new Map<number, { url: string; time?: number }>();
+  #latest = new Map<number, string>();
   #redirects = new Map<number, { seq: number; time: number }>();
 
-  /**
-   * A new top-level navigation to `url` started (or, in Firefox, an error page committed) in the tab, at the
-   * browser's `time` (the event's timeStamp) when known.
-   */
-  bump(tabId: number, url: string, time?: number): void {
+  /** A new top-level navigation to `url` started (or, in Firefox, an error page committed) in the tab. */
+  bump(tabId: number, url: string): void {
     this.#seq.set(tabId, (this.#seq.get(tabId) ?? 0) + 1);
-    this.#latest.set(tabId, { url, time });
+    this.#latest.set(tabId, url);
+  }
+
+  /**
+   * Firefox committed a document (often its error page) at `url`: a new navigation only when none started for
+   * that URL. Firefox starts a refused connection (onBeforeNavigate) and then commits its error page; counting
+   * the commit too would make the failure's own reaction, still deciding, look overtaken.
+   */
+  committed(tabId: number, url: string): void {
+    if (this.#latest.get(tabId) !== url) this.bump(tabId, url);
   }
 
   current(tabId: number): number {
@@ -35,14 +41,14 @@ export class NavigationSeq {
    * A function that answers whether the tab is still on the navigation to `url`. Events reach the
    * background late and out of order under load (Chromium delivered the next URL's onBeforeNavigate before
    * this URL's onErrorOccurred in the e2e burst), so a tab whose latest navigation is to another URL has
-   * moved on already, unless that navigation started before this failure (`time`, the browser's timeStamp):
-   * then the failure is of the same navigation, which went on to another URL on the way (a server's
-   * redirect; http://myapp.dev upgraded to https://, reported with the https:// URL by Chromium 156).
+   * moved on already. Except to the https:// twin of that URL: the browser upgraded the navigation on its way
+   * (HSTS; Chromium 156 reports the error at the https:// URL: forced-https).
    */
-  snapshot(tabId: number, url: string, time?: number): () => boolean {
+  snapshot(tabId: number, url: string): () => boolean {
     const latest = this.#latest.get(tabId);
-    const sameNavigation = time !== undefined && latest?.time !== undefined && latest.time <= time;
-    if (latest !== undefined && latest.url !== url && !sameNavigation) return () => false;
+    const upgraded =
+      latest?.startsWith('http://') === true && url === `https://${latest.slice('http://'.length)}`;
+    if (latest !== undefined && latest !== url && !upgraded) return () => false;
     const seen = this.current(tabId);
     return () => this.current(tabId) === seen;
   }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { diagnose, type Diagnosis } from '@/lib/diagnose';
 import { CURRENT_ENGINE } from '@/lib/engine';
 import { send } from '@/lib/messages';
+import { resolvedLocalHosts } from '@/lib/resolved-local';
 import { defaultSettings, loadSettings } from '@/lib/settings';
 import { failuresForTab } from '@/lib/tab-state';
 import { isWebUrl } from '@/lib/url';
@@ -25,7 +26,7 @@ export class PopupState {
       latest = (await failuresForTab(tab.id)).at(-1);
     if (latest)
       this.diagnosis = diagnose(latest.url, latest.code, CURRENT_ENGINE, {
-        localHosts: loaded.localHosts,
+        localHosts: [...loaded.localHosts, ...(await resolvedLocalHosts())],
         preferred: loaded.preferredPorts,
       });
   }

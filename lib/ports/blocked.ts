@@ -10,114 +10,39 @@
  * 156.0.8078.114 and Firefox 153.8.0esr, Debian's builds, 2026-12-02). WebKit, Fetch and undici are from
  * their sources only.
  *
- * This module is small on purpose: the background imports it. Service descriptions live in the catalogue.
+ * This module is small on purpose: the background imports it, so it holds the lists alone. Each port's service
+ * and since when each engine blocks it are in ./blocked-history.ts, for the pages.
  */
 
 export const ENGINES = ['chromium', 'firefox', 'webkit', 'fetch', 'node'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-/**
- * When a port joined an engine's list: browser major versions, ISO dates for the standard. Every value has its
- * primary source in ./sources.ts (kept apart so that the background and the card do not ship the citations;
- * a unit test matches the two). Where no primary source was found the field is absent, and absent means
- * unknown, never "from the start" (../shared/reference/facts-audit.md).
- */
-export interface Added {
-  chromium?: number;
-  firefox?: number;
-  fetch?: string;
-}
-
-export interface BlockedPort {
-  port: number;
-  /** Short service name (IANA where it has one). */
-  service: string;
-  /** Engines that do not block this port although Fetch does. */
-  notIn?: readonly Engine[];
-  added?: Added;
-}
-
-/** NAT Slipstreaming 2.0: Chrome 88 (not 87: the M88 branch), Firefox 85 (bug 1677940). */
-const NAT_SLIPSTREAM_2: Added = { chromium: 88, firefox: 85, fetch: '2021-03-10' };
-/** Firefox's version for 5060/5061 is not confirmed ("This will likely go into Firefox 84", whatwg/fetch#1108). */
-const SIP: Added = { chromium: 87, fetch: '2020-11-05' };
-const ALPACA: Added = { fetch: '2021-06-14' };
-const FETCH_2018: Added = { fetch: '2018-05-31' };
-const FETCH_2024: Added = { fetch: '2024-03-26' };
-
+/** Every port on some engine's list: the Fetch standard's "bad port" table (ports.md §1). */
 // prettier-ignore
-export const BLOCKED_PORTS: readonly BlockedPort[] = [
-  // Not in undici's badPorts, so Node's fetch tries to connect (nodejs/undici lib/web/fetch/constants.js).
-  { port: 0, service: 'reserved', notIn: ['node'], added: { fetch: '2025-08-11' } },
-  { port: 1, service: 'tcpmux' }, { port: 7, service: 'echo' }, { port: 9, service: 'discard' },
-  { port: 11, service: 'systat' }, { port: 13, service: 'daytime' }, { port: 15, service: 'netstat' },
-  { port: 17, service: 'qotd' }, { port: 19, service: 'chargen' }, { port: 20, service: 'ftp-data' },
-  { port: 21, service: 'ftp' }, { port: 22, service: 'ssh' }, { port: 23, service: 'telnet' },
-  { port: 25, service: 'smtp' }, { port: 37, service: 'time' }, { port: 42, service: 'name' },
-  { port: 43, service: 'nicname' }, { port: 53, service: 'domain' },
-  { port: 69, service: 'tftp', added: NAT_SLIPSTREAM_2 },
-  { port: 77, service: 'priv-rjs' }, { port: 79, service: 'finger' }, { port: 87, service: 'ttylink' },
-  { port: 95, service: 'supdup' }, { port: 101, service: 'hostname' }, { port: 102, service: 'iso-tsap' },
-  { port: 103, service: 'gppitnp' }, { port: 104, service: 'acr-nema' }, { port: 109, service: 'pop2' },
-  { port: 110, service: 'pop3' }, { port: 111, service: 'sunrpc' }, { port: 113, service: 'auth' },
-  { port: 115, service: 'sftp' }, { port: 117, service: 'uucp-path' }, { port: 119, service: 'nntp' },
-  { port: 123, service: 'ntp' }, { port: 135, service: 'epmap' },
-  { port: 137, service: 'netbios-ns', added: NAT_SLIPSTREAM_2 },
-  { port: 139, service: 'netbios-ssn' }, { port: 143, service: 'imap' },
-  { port: 161, service: 'snmp', added: NAT_SLIPSTREAM_2 },
-  { port: 179, service: 'bgp' }, { port: 389, service: 'ldap' },
-  { port: 427, service: 'svrloc', added: FETCH_2018 },
-  { port: 465, service: 'submissions' }, { port: 512, service: 'exec' }, { port: 513, service: 'login' },
-  { port: 514, service: 'shell' }, { port: 515, service: 'printer' }, { port: 526, service: 'tempo' },
-  { port: 530, service: 'courier' }, { port: 531, service: 'chat' }, { port: 532, service: 'netnews' },
-  { port: 540, service: 'uucp' },
-  { port: 548, service: 'afp', added: FETCH_2018 },
-  // First blocked briefly with the M88 merge above, unblocked after enterprise complaints (whatwg/fetch#1148:
-  // "So Chrome did not block 554"), blocked again in Chrome 90.
-  { port: 554, service: 'rtsp', added: { chromium: 90, firefox: 85, fetch: '2021-03-10' } },
-  { port: 556, service: 'remotefs' }, { port: 563, service: 'nntps' }, { port: 587, service: 'submission' },
-  { port: 601, service: 'syslog-conn' }, { port: 636, service: 'ldaps' },
-  { port: 989, service: 'ftps-data', added: ALPACA }, { port: 990, service: 'ftps', added: ALPACA },
-  { port: 993, service: 'imaps' }, { port: 995, service: 'pop3s' },
-  { port: 1719, service: 'h323gatestat', added: NAT_SLIPSTREAM_2 },
-  { port: 1720, service: 'h323hostcall', added: NAT_SLIPSTREAM_2 },
-  { port: 1723, service: 'pptp', added: NAT_SLIPSTREAM_2 },
-  { port: 2049, service: 'nfs' }, { port: 3659, service: 'apple-sasl' }, { port: 4045, service: 'npp' },
-  // Chromium has not shipped this block; it did not decline it ("You can list Chromium as interested",
-  // whatwg/fetch#1743; crbug 332391867). Node's fetch blocks it from undici 6.12.0 (nodejs/undici#3059).
-  { port: 4190, service: 'sieve', notIn: ['chromium'], added: FETCH_2024 },
-  { port: 5060, service: 'sip', added: SIP }, { port: 5061, service: 'sips', added: SIP },
-  { port: 6000, service: 'x11' },
-  { port: 6566, service: 'sane-port', added: NAT_SLIPSTREAM_2 },
-  { port: 6665, service: 'ircu' }, { port: 6666, service: 'ircu' }, { port: 6667, service: 'ircu' },
-  { port: 6668, service: 'ircu' }, { port: 6669, service: 'ircu' },
-  { port: 6679, service: 'osaut', notIn: ['chromium'], added: FETCH_2024 },
-  { port: 6697, service: 'ircs-u', added: FETCH_2018 },
-  // Chrome: every report found says 91 (gogs/gogs#6593 quoting the Chrome 91 enterprise release notes;
-  // bilive/bilive_client#183), but no primary Chromium record was found: unknown.
-  { port: 10080, service: 'amanda', added: { firefox: 85, fetch: '2021-04-13' } },
+export const BAD_PORTS: readonly number[] = [
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42,
+  43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115,
+  117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515,
+  526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995,
+  1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669,
+  6679, 6697, 10080,
 ];
 
-const byPort = new Map(BLOCKED_PORTS.map((entry) => [entry.port, entry]));
+/** Engines that do not block a port although Fetch does. */
+export const NOT_IN: Readonly<Record<number, readonly Engine[]>> = {
+  // Not in undici's badPorts, so Node's fetch tries to connect (nodejs/undici lib/web/fetch/constants.js).
+  0: ['node'],
+  // Chromium has not shipped these (whatwg/fetch#1743: "You can list Chromium as interested";
+  // crbug 332391867). Node's fetch blocks them from undici 6.12.0 (nodejs/undici#3059).
+  4190: ['chromium'],
+  6679: ['chromium'],
+};
 
-/** The entry for a port on any engine's list, or undefined. */
-export function blockedEntry(port: number): BlockedPort | undefined {
-  return byPort.get(port);
-}
+const BAD = new Set(BAD_PORTS);
 
-/**
- * Is `port` on `engine`'s list today? With `version` (a browser major version): did that version refuse it?
- * True or false where a sourced version says so (or no list of that engine has the port); "unknown" where it
- * is on today's list and since when is not known. Unknown is never read as "from the start".
- */
-export function isBlocked(port: number, engine: Engine): boolean;
-export function isBlocked(port: number, engine: Engine, version: number): boolean | 'unknown';
-export function isBlocked(port: number, engine: Engine, version?: number): boolean | 'unknown' {
-  const entry = byPort.get(port);
-  if (entry === undefined || entry.notIn?.includes(engine)) return false;
-  if (version === undefined) return true;
-  const since = engine === 'chromium' || engine === 'firefox' ? entry.added?.[engine] : undefined;
-  return since === undefined ? 'unknown' : version >= since;
+/** Is `port` on `engine`'s list today? (Since which version: blockedSince in ./blocked-history.ts.) */
+export function isBlocked(port: number, engine: Engine): boolean {
+  return BAD.has(port) && !NOT_IN[port]?.includes(engine);
 }
 
 /** Every engine that refuses `port`, in ENGINES order. */
@@ -127,5 +52,5 @@ export function enginesBlocking(port: number): Engine[] {
 
 /** The sorted list of ports one engine refuses. */
 export function blockedList(engine: Engine): number[] {
-  return BLOCKED_PORTS.filter((entry) => isBlocked(entry.port, engine)).map((entry) => entry.port);
+  return BAD_PORTS.filter((port) => isBlocked(port, engine));
 }

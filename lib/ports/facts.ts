@@ -3,7 +3,8 @@
  * what range it is in, and where to go instead.
  */
 import { suggestAlternatives, type Alternative, type AlternativeOptions } from './alternatives.ts';
-import { blockedEntry, ENGINES, isBlocked, type BlockedPort, type Engine } from './blocked.ts';
+import { ENGINES, isBlocked, type Engine } from './blocked.ts';
+import { blockedEntry, type BlockedPort } from './blocked-history.ts';
 import { CLASHES, DEV_DEFAULTS, SERVICE_PORTS, type WarningKind } from './conventions.ts';
 import type { IanaEntry, IanaTable } from './iana.ts';
 import { isPrivileged, rangeClass, type RangeClass } from './ranges.ts';

@@ -4,7 +4,7 @@
  * checks that every `added` value has exactly one row here with the same value, and every row a value there.
  * Reviewed against ../shared/reference/facts-audit.md (2026-11-29).
  */
-import type { Added } from './blocked.ts';
+import type { Added } from './blocked-history.ts';
 
 export interface AddedSource {
   ports: readonly number[];

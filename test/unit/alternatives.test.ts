@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSafePort, suggestAlternatives } from '@/lib/ports/alternatives';
-import { BLOCKED_PORTS, ENGINES, blockedList, enginesBlocking } from '@/lib/ports/blocked';
+import { BAD_PORTS, ENGINES, blockedList, enginesBlocking } from '@/lib/ports/blocked';
 
 const ports = (port: number) => suggestAlternatives(port).map((alternative) => alternative.port);
 
@@ -44,8 +44,7 @@ describe('suggestAlternatives', () => {
       { port: 6100, reason: 'round' },
       { port: 10000, reason: 'round' },
     ]);
-    for (const { port } of BLOCKED_PORTS)
-      expect(suggestAlternatives(port)).toEqual(suggestAlternatives(port));
+    for (const port of BAD_PORTS) expect(suggestAlternatives(port)).toEqual(suggestAlternatives(port));
   });
 
   it('leads with safe preferred ports and skips unsafe or taken ones', () => {

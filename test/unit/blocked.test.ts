@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BLOCKED_PORTS,
-  blockedEntry,
-  blockedList,
-  enginesBlocking,
-  ENGINES,
-  isBlocked,
-} from '@/lib/ports/blocked';
+import { BAD_PORTS, blockedList, enginesBlocking, ENGINES, isBlocked } from '@/lib/ports/blocked';
+import { BLOCKED_PORTS, blockedEntry, blockedSince } from '@/lib/ports/blocked-history';
 import { ADDED_SOURCES } from '@/lib/ports/sources';
 
 // Copied from ../shared/reference/ports.md §1 ("Copy-paste lists"), which the full-range scans confirmed.
@@ -72,8 +66,12 @@ describe('blocked lists', () => {
     // Not on the engine's list at all: false at any version.
     [4190, 'chromium', 156, false],
     [5173, 'firefox', 153, false],
-  ] as const)('isBlocked(%i, %s, %i) is %s', (port, engine, version, expected) => {
-    expect(isBlocked(port, engine, version)).toBe(expected);
+  ] as const)('blockedSince(%i, %s, %i) is %s', (port, engine, version, expected) => {
+    expect(blockedSince(port, engine, version)).toBe(expected);
+  });
+
+  it('the lists (background) and the history (pages) name the same ports, in the same order', () => {
+    expect(BLOCKED_PORTS.map((entry) => entry.port)).toEqual(BAD_PORTS);
   });
 
   it("Node's fetch does not refuse port 0: undici's badPorts has no 0 (row 4)", () => {

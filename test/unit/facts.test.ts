@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { BLOCKED_PORTS } from '@/lib/ports/blocked';
+import { BLOCKED_PORTS } from '@/lib/ports/blocked-history';
 import { portFacts, serviceKey } from '@/lib/ports/facts';
 import { decodeIana } from '@/lib/ports/iana';
 import { compactIana } from '../../scripts/gen-iana';

@@ -41,7 +41,7 @@ describe('locales', async () => {
 });
 
 describe('history stated in the texts', async () => {
-  const { BLOCKED_PORTS } = await import('@/lib/ports/blocked');
+  const { BLOCKED_PORTS } = await import('@/lib/ports/blocked-history');
   const sourced = (engine: 'chromium' | 'firefox') =>
     new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.[engine] ?? []));
   const years = new Set(BLOCKED_PORTS.flatMap((entry) => entry.added?.fetch?.slice(0, 4) ?? []));
@@ -49,7 +49,7 @@ describe('history stated in the texts', async () => {
   const FIREFOX = sourced('firefox');
 
   it.each(['en', 'ko'])(
-    '%s: every Chrome or Firefox version and every year a service text names is a sourced one (lib/ports/blocked.ts)',
+    '%s: every Chrome or Firefox version and every year a service text names is a sourced one (lib/ports/blocked-history.ts)',
     async (locale) => {
       const messages = await load(locale);
       const checked: string[] = [];

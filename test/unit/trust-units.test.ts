@@ -223,15 +223,25 @@ describe('NavigationSeq', () => {
     expect(seq.snapshot(1, 'http://localhost:6000/')()).toBe(false);
   });
 
-  it('a failure at another URL after the latest start is that navigation, redirected or upgraded on the way', () => {
+  it('a failure at the https:// twin of the latest URL is that navigation, upgraded on its way (HSTS)', () => {
     const seq = new NavigationSeq();
-    seq.bump(1, 'http://myapp.dev:5173/', 100);
+    seq.bump(1, 'http://myapp.dev:5173/app');
     // Chromium 156 reports the HSTS-upgraded URL in onErrorOccurred.
-    expect(seq.snapshot(1, 'https://myapp.dev:5173/', 140)()).toBe(true);
-    // A failure the browser saw before that start belongs to the navigation before it.
-    expect(seq.snapshot(1, 'http://localhost:6000/', 90)()).toBe(false);
-    // Without the browser's times, another URL is another navigation.
-    expect(seq.snapshot(1, 'https://myapp.dev:5173/')()).toBe(false);
+    expect(seq.snapshot(1, 'https://myapp.dev:5173/app')()).toBe(true);
+    expect(seq.snapshot(1, 'https://myapp.dev:5174/app')()).toBe(false);
+    seq.bump(2, 'https://myapp.dev/');
+    expect(seq.snapshot(2, 'http://myapp.dev/')()).toBe(false);
+  });
+
+  it("Firefox's error page committed for the navigation that started is that navigation, not a new one", () => {
+    const seq = new NavigationSeq();
+    seq.bump(1, 'http://devbox.test:4000/');
+    const refused = seq.snapshot(1, 'http://devbox.test:4000/');
+    seq.committed(1, 'http://devbox.test:4000/');
+    expect(refused()).toBe(true);
+    // A commit at another URL (a blocked port: Firefox starts nothing) is a navigation of its own.
+    seq.committed(1, 'http://localhost:6000/');
+    expect(refused()).toBe(false);
   });
 
   it('a tab the background has seen nothing of (a restarted worker) counts as not moved on', () => {

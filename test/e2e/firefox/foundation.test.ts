@@ -56,7 +56,13 @@ describe('Firefox, production build', () => {
     const permissions = await page.evaluate(() =>
       (globalThis as unknown as ExtensionGlobals).browser.permissions.getAll(),
     );
-    expect(permissions.permissions?.sort()).toEqual(['activeTab', 'scripting', 'storage', 'webNavigation']);
+    expect(permissions.permissions?.sort()).toEqual([
+      'activeTab',
+      'dns',
+      'scripting',
+      'storage',
+      'webNavigation',
+    ]);
     await page.close();
   });
 

@@ -144,6 +144,25 @@ describe('Firefox: failure kinds from real servers', () => {
     await setLocalFailures('explain');
   });
 
+  it('devbox.test, mapped to this machine, refused: local by its address (dns.resolve), so the refusal is explained', async () => {
+    // A port nothing listens on: one the OS handed out a moment ago.
+    const closed = await startEverywhereServer();
+    await closed.close();
+    const page = await openBlocked(
+      session,
+      `http://devbox.test:${closed.port}/`,
+      /NS_ERROR_CONNECTION_REFUSED|timeout/,
+    );
+    expect(await text(page, 'h1')).toBe(`Nothing is listening on port ${closed.port}`);
+    await expectShown(page, '[data-testid="failed-url"]', `http://devbox.test:${closed.port}/`);
+    // Local by its address, not its spelling: what the session learned.
+    const stored = await page.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobals).browser.storage.session.get('resolvedLocalHosts'),
+    );
+    expect(stored.resolvedLocalHosts).toContain('devbox.test');
+    await page.close();
+  });
+
   it('http:// to a real HTTPS server: Firefox calls it a reset; https:// comes first [kind:connection-reset]', async () => {
     const tls = await startHttpsServer();
     servers.push(tls);
@@ -242,11 +261,15 @@ describe('Firefox: failure kinds from real servers', () => {
       await control.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.action.openPopup());
       const failure = await waitFor('the refusal read from the page', () => failureFor(url));
       expect(failure).toMatchObject({ kind: 'host-guard', code: 'HTTP 403 from Vite: host not allowed' });
-      const badge = await control.evaluate(
-        (tabId: number) => (globalThis as unknown as ExtensionGlobals).browser.action.getBadgeText({ tabId }),
-        failure.tabId,
-      );
-      expect(badge).toBe('!');
+      // The badge follows the record.
+      await waitFor('the badge', async () => {
+        const badge = await control.evaluate(
+          (tabId: number) =>
+            (globalThis as unknown as ExtensionGlobals).browser.action.getBadgeText({ tabId }),
+          failure.tabId,
+        );
+        return badge === '!';
+      });
       expect(await locationOf(page)).toBe(url);
       await control.evaluate(() =>
         (globalThis as unknown as ExtensionGlobals).browser.permissions.remove({

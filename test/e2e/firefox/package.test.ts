@@ -27,7 +27,7 @@ describe('Firefox: the addons.mozilla.org packages (npm run zip)', () => {
       name: '__MSG_extName__',
       homepage_url: expect.stringMatching(/^https:\/\//),
       icons: { 16: expect.any(String), 128: expect.any(String) },
-      permissions: ['storage', 'webNavigation', 'scripting', 'activeTab'],
+      permissions: ['storage', 'webNavigation', 'scripting', 'activeTab', 'dns'],
       browser_specific_settings: {
         gecko: { id: 'port-doctor@port-doctor.dev', strict_min_version: '140.0' },
       },

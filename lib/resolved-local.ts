@@ -1,0 +1,81 @@
+/**
+ * Names that are local because the browser found them at a local address, not because of how they are
+ * spelled: devbox.test mapped to 127.0.0.1 in the hosts file, a LAN name served by the router. Firefox answers
+ * dns.resolve() for the name that failed (its own cache: the page's lookup just ran); Chrome reports the
+ * address in webRequest's `ip` (deeper checks, and only for names Port Doctor has access to). Kept for the
+ * browser session (storage.session), bounded, and added to the user's own local hosts wherever detection runs:
+ * the background, the popup and the explanation.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { isLocalHost } from './local-host.ts';
+
+/** Names kept at once; the oldest go first. */
+export const MAX_RESOLVED = 50;
+
+/** A DNS name, never a pattern ("*" is a valid URL host character but a wildcard in the user's list). */
+const DNS_NAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i;
+
+export const resolvedLocalItem = storage.defineItem<unknown>('session:resolvedLocalHosts', { fallback: [] });
+
+/** Pure: the stored names that are still valid, newest last. */
+export function readResolved(stored: unknown): string[] {
+  if (!Array.isArray(stored)) return [];
+  return stored
+    .filter((name): name is string => typeof name === 'string' && DNS_NAME.test(name))
+    .slice(-MAX_RESOLVED);
+}
+
+/**
+ * Pure: is `hostname`, found at `addresses`, a local name the user's list does not already cover? IP
+ * literals and localhost are local by their spelling already.
+ */
+export function isResolvedLocal(
+  hostname: string,
+  addresses: readonly string[],
+  patterns: readonly string[],
+): boolean {
+  if (!DNS_NAME.test(hostname) || isLocalHost(hostname, patterns)) return false;
+  return addresses.some((address) => isLocalHost(address));
+}
+
+/** Pure: `names` with `hostname` added last, once, within the bound. */
+export function withResolved(names: readonly string[], hostname: string): string[] {
+  const host = hostname.toLowerCase();
+  return [...names.filter((name) => name !== host), host].slice(-MAX_RESOLVED);
+}
+
+export async function resolvedLocalHosts(): Promise<string[]> {
+  return readResolved(await resolvedLocalItem.getValue().catch(() => []));
+}
+
+/** The worker's copy: read once, then kept in step with what it adds. */
+export class ResolvedLocal {
+  #names: string[] = [];
+  #read: Promise<void> | undefined;
+
+  async list(): Promise<string[]> {
+    await (this.#read ??= resolvedLocalHosts().then((names) => void (this.#names = names)));
+    return this.#names;
+  }
+
+  async add(hostname: string): Promise<void> {
+    this.#names = withResolved(await this.list(), hostname);
+    await resolvedLocalItem.setValue(this.#names).catch(() => undefined);
+  }
+}
+
+/** Firefox's dns API (the `dns` permission, Firefox only); not in the Chrome-based types. */
+interface FirefoxDns {
+  resolve(hostname: string): Promise<{ addresses: string[] }>;
+}
+
+/** The addresses Firefox finds for a name (from its cache when a page just looked it up); [] elsewhere. */
+export async function resolveAddresses(hostname: string): Promise<string[]> {
+  const dns = (browser as unknown as { dns?: FirefoxDns }).dns;
+  if (!dns) return [];
+  const answer = await dns.resolve(hostname).catch(() => null);
+  return Array.isArray(answer?.addresses)
+    ? answer.addresses.filter((address) => typeof address === 'string')
+    : [];
+}
