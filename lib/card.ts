@@ -32,7 +32,7 @@ export function cardLabel(failure: TabFailure, pageOrigin: string): string {
 export function cardEntries(failures: readonly TabFailure[], pageOrigin: string): CardEntry[] {
   const entries = new Map<string, CardEntry>();
   for (const failure of failures) {
-    if (failure.kind !== 'blocked-port' || failure.resource === 'main_frame') continue;
+    if (kindById(failure.kind).card !== true || failure.resource === 'main_frame') continue;
     const label = cardLabel(failure, pageOrigin);
     const same = entries.get(label);
     entries.delete(label);

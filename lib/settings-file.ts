@@ -3,7 +3,7 @@
  * a file with any wrong field changes nothing and the user is told which fields. Pure.
  */
 import { isRecord } from './records.ts';
-import { migrateToV2, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
+import { migrateSettings, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
 
 export const FILE_FORMAT = 'port-doctor-settings';
 /** Far above any real export (200 muted sites...), far below what could hurt the page. */
@@ -44,7 +44,7 @@ export function importSettings(text: string): ImportResult {
     return { ok: false, error: { reason: 'not-port-doctor' } };
   if ((version as number) > SETTINGS_VERSION)
     return { ok: false, error: { reason: 'newer-version', version: version as number } };
-  const current = version === 1 ? migrateToV2(file.settings) : file.settings;
+  const current = migrateSettings(file.settings, version as number);
   // Fields missing from the file keep their defaults; a field that is there must be right.
   const present = new Set(Object.keys(current as Record<string, unknown>));
   const { settings, repaired } = validateSettings(current);

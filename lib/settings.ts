@@ -5,6 +5,7 @@
  * in storage.local, which is read when sync is unavailable or over its quota.
  */
 import { storage } from 'wxt/utils/storage';
+import { isDevServerId, type DevServerId } from './commands/dev-server-ids.ts';
 import { HISTORY_SIZE, historyItem, MAX_HISTORY_SIZE } from './history.ts';
 import { parseHostPattern } from './host-patterns.ts';
 import { parsePortEntry, parseSinglePort } from './port-list.ts';
@@ -34,6 +35,8 @@ export interface Settings {
   showOverrides: boolean;
   /** How many failures the popup remembers (0 keeps none). */
   historySize: number;
+  /** The dev server whose move command the explanation shows first: the user's last choice. */
+  devServer: DevServerId;
 }
 
 export const LIMITS = Object.freeze({
@@ -56,6 +59,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   preferredPorts: [],
   showOverrides: true,
   historySize: HISTORY_SIZE,
+  devServer: 'vite',
 });
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
@@ -138,6 +142,7 @@ const SCALARS = {
   overlay: boolean,
   showOverrides: boolean,
   historySize,
+  devServer: (value: unknown) => (isDevServerId(value) ? value : null),
 } as const;
 
 export function validateSettings(raw: unknown): Validated {
@@ -175,8 +180,19 @@ export function migrateToV2(v1: unknown): unknown {
   return isRecord(v1) ? { ...defaultSettings(), ...v1 } : v1;
 }
 
-export const SETTINGS_VERSION = 2;
-const ITEM_OPTIONS = { version: SETTINGS_VERSION, migrations: { 2: migrateToV2 } };
+/** v3 remembers the dev server the user picked on the explanation (devServer); earlier values get the default. */
+export function migrateToV3(v2: unknown): unknown {
+  return isRecord(v2) ? { devServer: DEFAULT_SETTINGS.devServer, ...v2 } : v2;
+}
+
+/** A stored or exported value of settings version `version`, brought to the current version. */
+export function migrateSettings(value: unknown, version: number): unknown {
+  const v2 = version < 2 ? migrateToV2(value) : value;
+  return version < 3 ? migrateToV3(v2) : v2;
+}
+
+export const SETTINGS_VERSION = 3;
+const ITEM_OPTIONS = { version: SETTINGS_VERSION, migrations: { 2: migrateToV2, 3: migrateToV3 } };
 /** Where the settings live. Raw values: read them through loadSettings(). */
 export const syncSettingsItem = storage.defineItem<unknown>('sync:settings', ITEM_OPTIONS);
 export const localSettingsItem = storage.defineItem<unknown>('local:settings', ITEM_OPTIONS);

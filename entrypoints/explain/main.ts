@@ -13,7 +13,7 @@ import './explain.css';
  * storage, no message (issue #14). Everything below it (the port's story, safe ports, commands, overrides)
  * comes with details.ts, which also reads the user's settings and repaints the top if they change it.
  */
-preparePage(i18n.t('explain.pageTitle'));
+preparePage(i18n.t('extName'));
 const params = readExplainParams(location.search);
 const top = pageTarget('top');
 // Loads an address in this tab through the background, which refuses anything but http(s).

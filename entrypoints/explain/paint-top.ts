@@ -23,6 +23,7 @@ export function paintTop(target: HTMLElement, view: TopView, open: (url: string)
   const signature = JSON.stringify(view);
   if (painted.get(target) === signature) return;
   painted.set(target, signature);
+  document.title = view.title;
   const nodes: HTMLElement[] = [element('h1', view.headline), element('p', view.summary, 'summary')];
   if (view.failure) {
     const list = element('dl');

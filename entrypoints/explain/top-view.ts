@@ -14,6 +14,8 @@ export interface TopAction {
 
 /** What the explanation's first screen says: painted before anything else of the page loads. */
 export interface TopView {
+  /** The tab's title: the kind's short title, port first, once its explainer is loaded. */
+  title: string;
   headline: string;
   summary: string;
   /** The failed address and the browser's error, when there is a failure to explain. */
@@ -43,15 +45,22 @@ export function explainInput(diagnosis: Diagnosis): ExplainInput {
  */
 export function topView(diagnosis: Diagnosis | null, explainer?: KindExplainer): TopView {
   if (!diagnosis)
-    return { headline: i18n.t('explain.nothingTitle'), summary: i18n.t('explain.nothingBody'), actions: [] };
+    return {
+      title: i18n.t('extName'),
+      headline: i18n.t('explain.nothingTitle'),
+      summary: i18n.t('explain.nothingBody'),
+      actions: [],
+    };
   const input = explainInput(diagnosis);
   const actions: TopAction[] = [];
   const fix = explainer?.fix?.(input);
   if (fix) actions.push({ label: t(fix.label), url: fix.url, primary: true, testId: fix.testId });
-  // Only an http(s) address can be loaded again from here (the background refuses anything else).
-  if (/^https?:/.test(diagnosis.scheme))
+  // Retry only where it can help (the kind says so: a server started or set up again answers the same address),
+  // and only for an http(s) address (the background refuses anything else).
+  if (explainer?.retry === true && /^https?:/.test(diagnosis.scheme))
     actions.push({ label: i18n.t('explain.retry'), url: diagnosis.url, primary: false, testId: 'retry' });
   return {
+    title: explainer ? i18n.t('explain.pageTitle', [t(explainer.title(input))]) : i18n.t('extName'),
     headline: headline(diagnosis),
     summary: explainer ? t(explainer.summary(input)) : '',
     failure: {

@@ -2,10 +2,11 @@
  * Commands that move a dev server to another port. Flags and defaults are each tool's own (checked against its CLI
  * source: ../shared/reference/facts-audit.md, "Dev-server commands and defaults"). Commands are never translated.
  */
+import type { DevServerId } from './dev-server-ids';
 import { ANY_SHELL, POSIX, WINDOWS_SHELLS, type Command, type Shell } from './terminal';
 
 export interface DevServer {
-  id: string;
+  id: DevServerId;
   /** Proper noun, shown as is. */
   name: string;
   commands: (port: number, original: number) => Command[];

@@ -123,7 +123,14 @@ export interface FailureKind<Id extends string = string> {
 export interface KindExplainer {
   /** Where each browser lets the extension see it ([] = this browser hides it); the README table says the same. */
   seen: Record<BrowserEngine, readonly Seen[]>;
+  /** The tab's title, port first so that a narrow tab strip still shows it ("Port 6000 blocked"). */
+  title(input: ExplainInput): Text;
   summary(input: ExplainInput): Text;
+  /**
+   * Offer Retry (secondary): only where loading the same address again can work once the user acted (a server
+   * started, a setting changed); never where the browser will refuse it again.
+   */
+  retry?: boolean;
   /** The address to open instead, when there is one. */
   fix?(input: ExplainInput): Fix | null;
   /**

@@ -11,11 +11,18 @@ import { FIRST_LINUX_EPHEMERAL, FIRST_REGISTERED } from './ranges.ts';
 /** Suggestions stay below every OS's ephemeral ports: Linux's start lowest. */
 const SAFE_END = FIRST_LINUX_EPHEMERAL;
 
-export type AlternativeReason = 'preferred' | 'nearest' | 'round' | 'unprivileged-twin';
+/**
+ * Why a port is suggested, each true of that port alone (copy-review.md #4): the first and second safe ports
+ * after the base, the next round hundred and thousand, ports just below it, the +8000 twin of a privileged port.
+ */
+export type AlternativeReason =
+  'preferred' | 'next' | 'near' | 'round-hundred' | 'round-thousand' | 'below' | 'unprivileged-twin';
 
 export interface Alternative {
   port: number;
   reason: AlternativeReason;
+  /** The port the reason speaks of: the +8000 base for a privileged port (22 -> 8022), the port itself otherwise. */
+  base: number;
 }
 
 export interface AlternativeOptions {
@@ -47,34 +54,35 @@ export function suggestAlternatives(port: number, options: AlternativeOptions = 
   const count = options.count ?? 4;
   const avoid = new Set([port, ...(options.avoid ?? [])]);
   const chosen: Alternative[] = [];
+  const start = port < FIRST_REGISTERED ? port + TWIN_OFFSET : port;
   const take = (candidate: number, reason: AlternativeReason): boolean => {
     if (chosen.length >= count || avoid.has(candidate) || !isSafePort(candidate)) return false;
     if (chosen.some((alternative) => alternative.port === candidate)) return false;
-    chosen.push({ port: candidate, reason });
+    chosen.push({ port: candidate, reason, base: reason === 'unprivileged-twin' ? port : start });
     return true;
   };
 
   for (const preferred of options.preferred ?? []) take(preferred, 'preferred');
-
-  let start = port;
-  if (port < FIRST_REGISTERED) {
-    start = port + TWIN_OFFSET;
-    take(start, 'unprivileged-twin');
-  }
+  if (start !== port) take(start, 'unprivileged-twin');
 
   // The two nearest safe ports above, then the next round hundred and thousand: easy to remember.
-  let nearest = 0;
-  for (let candidate = start + 1; candidate < SAFE_END && nearest < 2; candidate++) {
-    if (take(candidate, 'nearest')) nearest++;
+  const near: AlternativeReason[] = ['next', 'near'];
+  for (let candidate = start + 1; candidate < SAFE_END; candidate++) {
+    const reason = near[0];
+    if (!reason) break;
+    if (take(candidate, reason)) near.shift();
   }
-  for (const step of [100, 1000]) {
+  for (const [step, reason] of [
+    [100, 'round-hundred'],
+    [1000, 'round-thousand'],
+  ] as const) {
     for (let candidate = (Math.floor(start / step) + 1) * step; candidate < SAFE_END; candidate += step) {
-      if (take(candidate, 'round')) break;
+      if (take(candidate, reason)) break;
     }
   }
   // Ports near the top of the registered range have few neighbours above: look below too.
   for (let candidate = start - 1; candidate >= FIRST_REGISTERED && chosen.length < count; candidate--) {
-    take(candidate, 'nearest');
+    take(candidate, 'below');
   }
   return chosen;
 }

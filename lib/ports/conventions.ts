@@ -36,6 +36,8 @@ export const DEV_DEFAULTS: Readonly<Record<number, readonly string[]>> = {
   8888: ['Jupyter'],
   9000: ['PHP-FPM', 'SonarQube'],
   9229: ['Node.js inspector'],
+  // Webmin's default (webmin.com FAQ: "Webmin ... runs on port 10000"); also IANA's ndmp.
+  10000: ['Webmin'],
   35729: ['LiveReload'],
 };
 

@@ -21,11 +21,12 @@ describe('suggestAlternatives', () => {
   });
 
   it.each([
-    [6000, [6001, 6002, 6100, 10000]],
-    [6665, [6680, 6681, 6700, 10000]],
-    [6669, [6680, 6681, 6700, 10000]],
+    // 10000 is Webmin's default: the round thousand after 6000 is 11000.
+    [6000, [6001, 6002, 6100, 11000]],
+    [6665, [6680, 6681, 6700, 11000]],
+    [6669, [6680, 6681, 6700, 11000]],
     [10080, [10081, 10082, 10100, 11000]],
-    [4190, [4191, 4192, 4300, 10000]],
+    [4190, [4191, 4192, 4300, 11000]],
     [22, [8022, 8023, 8024, 8100]],
   ])('%i -> %j', (port, expected) => {
     expect(ports(port)).toEqual(expected);
@@ -37,13 +38,27 @@ describe('suggestAlternatives', () => {
     }
   });
 
-  it('gives each suggestion a reason and is deterministic', () => {
+  it('gives each suggestion its own true reason and is deterministic (copy-review.md #4)', () => {
     expect(suggestAlternatives(6000)).toEqual([
-      { port: 6001, reason: 'nearest' },
-      { port: 6002, reason: 'nearest' },
-      { port: 6100, reason: 'round' },
-      { port: 10000, reason: 'round' },
+      { port: 6001, reason: 'next', base: 6000 },
+      { port: 6002, reason: 'near', base: 6000 },
+      { port: 6100, reason: 'round-hundred', base: 6000 },
+      { port: 11000, reason: 'round-thousand', base: 6000 },
     ]);
+    // A privileged port: the reasons speak of its +8000 twin, the twin's of the port itself.
+    expect(suggestAlternatives(22)).toEqual([
+      { port: 8022, reason: 'unprivileged-twin', base: 22 },
+      { port: 8023, reason: 'next', base: 8022 },
+      { port: 8024, reason: 'near', base: 8022 },
+      { port: 8100, reason: 'round-hundred', base: 8022 },
+    ]);
+    // Above the safe ports: the ones just below.
+    expect(suggestAlternatives(49151).map((a) => a.reason)).toEqual(['below', 'below', 'below', 'below']);
+    for (const port of BAD_PORTS) {
+      const reasons = suggestAlternatives(port).map((a) => a.reason);
+      expect(reasons.filter((reason) => reason === 'next').length, `port ${port}`).toBeLessThanOrEqual(1);
+      expect(reasons.filter((reason) => reason === 'near').length, `port ${port}`).toBeLessThanOrEqual(1);
+    }
     for (const port of BAD_PORTS) expect(suggestAlternatives(port)).toEqual(suggestAlternatives(port));
   });
 
@@ -55,9 +70,9 @@ describe('suggestAlternatives', () => {
       ]),
     ).toEqual([
       [7777, 'preferred'],
-      [6002, 'nearest'],
-      [6003, 'nearest'],
-      [6100, 'round'],
+      [6002, 'next'],
+      [6003, 'near'],
+      [6100, 'round-hundred'],
     ]);
   });
 

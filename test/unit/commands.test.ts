@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumOverride, FIREFOX_OVERRIDE_PREF } from '@/lib/commands/browser-override';
+import { DEV_SERVER_IDS } from '@/lib/commands/dev-server-ids';
 import { DEV_SERVERS, withEnv } from '@/lib/commands/dev-servers';
 import { listenerCommands, WINDOWS_EXCLUDED_RANGES } from '@/lib/commands/listeners';
 import {
@@ -26,6 +27,10 @@ const EVERY_COMMAND: Command[] = [
 ];
 
 describe('dev-server commands', () => {
+  it('has commands for every id the settings may remember, in the same order', () => {
+    expect(DEV_SERVERS.map((server) => server.id)).toEqual(DEV_SERVER_IDS);
+  });
+
   it('covers the dev servers people ask about', () => {
     expect(DEV_SERVERS.map((server) => server.id)).toEqual([
       'vite',

@@ -60,7 +60,7 @@ describe('portFacts', () => {
       iana: { name: 'x11' },
       devTools: [],
     });
-    expect(facts.alternatives.map((a) => a.port)).toEqual([6001, 6002, 6100, 10000]);
+    expect(facts.alternatives.map((a) => a.port)).toEqual([6001, 6002, 6100, 11000]);
   });
 
   it.each([

@@ -40,6 +40,7 @@ async function texts(kind: (typeof KINDS)[number]): Promise<Text[]> {
   const explain = await loadExplainer(kind.id);
   return [
     kind.headline(SAMPLE),
+    explain.title(SAMPLE),
     explain.summary(SAMPLE),
     explain.summary(bare),
     ...[explain.fix?.(SAMPLE)?.label].filter((text): text is Text => text !== undefined),

@@ -4,7 +4,9 @@ import {
   DEFAULT_SETTINGS,
   defaultSettings,
   LIMITS,
+  migrateSettings,
   migrateToV2,
+  migrateToV3,
   REACTIONS,
   SETTING_KEYS,
   validateSettings,
@@ -24,6 +26,7 @@ const valid: Settings = {
   preferredPorts: [8787],
   showOverrides: false,
   historySize: 50,
+  devServer: 'django',
 };
 
 describe('validateSettings', () => {
@@ -41,6 +44,7 @@ describe('validateSettings', () => {
       unblockedPorts: [],
       preferredPorts: [],
       showOverrides: true,
+      devServer: 'vite',
       historySize: 20,
     });
     expect(validateSettings(DEFAULT_SETTINGS)).toEqual({ settings: DEFAULT_SETTINGS, repaired: [] });
@@ -163,6 +167,41 @@ describe('migrateToV2', () => {
     expect(migrateToV2('garbage')).toBe('garbage');
     expect(migrateToV2(null)).toBe(null);
   });
+});
+
+describe('migrateToV3 and migrateSettings', () => {
+  it('v2 settings keep every value and get the default dev server: no repair reported', () => {
+    const v2 = { ...DEFAULT_SETTINGS, localFailures: 'explain', preferredPorts: [7777] } as Record<
+      string,
+      unknown
+    >;
+    delete v2.devServer;
+    const migrated = migrateToV3(v2);
+    expect(migrated).toEqual({ ...DEFAULT_SETTINGS, localFailures: 'explain', preferredPorts: [7777] });
+    expect(validateSettings(migrated).repaired).toEqual([]);
+  });
+
+  it('keeps a dev server the value already has, and brings v1 through v2 and v3', () => {
+    expect(migrateToV3({ devServer: 'django' })).toEqual({ devServer: 'django' });
+    expect(migrateSettings({ blockedNavigation: 'badge' }, 1)).toEqual({
+      ...DEFAULT_SETTINGS,
+      blockedNavigation: 'badge',
+    });
+    expect(migrateToV3('garbage')).toBe('garbage');
+  });
+
+  it.each([['vite'], ['docker'], ['compose']])('accepts the dev server %s', (devServer) => {
+    expect(validateSettings({ ...DEFAULT_SETTINGS, devServer }).settings.devServer).toBe(devServer);
+  });
+
+  it.each([[''], ['Vite'], ['<script>'], [7], [null]])(
+    'repairs the dev server %j to the default',
+    (devServer) => {
+      const { settings, repaired } = validateSettings({ ...DEFAULT_SETTINGS, devServer });
+      expect(settings.devServer).toBe('vite');
+      expect(repaired).toEqual(['devServer']);
+    },
+  );
 });
 
 describe('settings in storage', () => {

@@ -3,6 +3,8 @@ import type { KindExplainer } from '../types.ts';
 
 export const explain: KindExplainer = {
   seen: { chromium: ['tab', 'frame'], firefox: [] },
+  retry: true,
+  title: ({ port }) => ({ key: 'kind.airplay.title', args: [String(port)] }),
   summary: ({ port }) => ({ key: 'kind.airplay.summary', args: [String(port)] }),
   checklist: () => [{ key: 'kind.airplay.switchOff13' }, { key: 'kind.airplay.switchOff12' }],
   sections: ['checklist', 'move'],

@@ -3,9 +3,10 @@ import type { KindExplainer } from '../types.ts';
 
 export const explain: KindExplainer = {
   seen: { chromium: ['tab', 'frame', 'request'], firefox: ['tab', 'frame'] },
+  title: ({ port }) => ({ key: 'kind.blockedPort.title', args: [String(port)] }),
   summary: ({ host, port, serviceName }) =>
     serviceName
       ? { key: 'kind.blockedPort.summary', args: [host, String(port), serviceName] }
       : { key: 'kind.blockedPort.unlisted', args: [String(port)] },
-  sections: ['service', 'engines', 'move', 'override', 'deeper-checks'],
+  sections: ['move', 'service', 'engines', 'override', 'deeper-checks'],
 };

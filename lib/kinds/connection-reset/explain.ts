@@ -4,6 +4,8 @@ import { withScheme } from '../url-fixes.ts';
 
 export const explain: KindExplainer = {
   seen: { chromium: ['tab', 'frame'], firefox: ['tab', 'frame'] },
+  retry: true,
+  title: ({ port }) => ({ key: 'kind.connectionReset.title', args: [String(port)] }),
   summary: ({ host, port }) => ({ key: 'kind.connectionReset.summary', args: [`${host}:${port}`] }),
   // In Firefox the same error comes from an HTTPS server opened with http:// (Chrome says ERR_EMPTY_RESPONSE).
   fix: ({ url, engine, scheme }) => {

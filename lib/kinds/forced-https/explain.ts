@@ -10,6 +10,7 @@ export function testName(host: string): string {
 
 export const explain: KindExplainer = {
   seen: { chromium: ['tab', 'frame'], firefox: ['tab', 'frame'] },
+  title: ({ port }) => ({ key: 'kind.forcedHttps.title', args: [String(port)] }),
   summary: ({ host }) => ({ key: 'kind.forcedHttps.summary', args: [host, `.${preloadedTld(host) ?? ''}`] }),
   fix: ({ url }) => {
     const local = onLocalhostHttp(url);

@@ -8,6 +8,8 @@ const bare = (host: string) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '');
 
 export const explain: KindExplainer = {
   seen: { chromium: ['click'], firefox: ['click'] },
+  retry: true,
+  title: ({ port }) => ({ key: 'kind.hostGuard.title', args: [String(port)] }),
   summary: ({ host, code }) => ({
     key: code === VITE_HOST_CODE ? 'kind.hostGuard.summary' : 'kind.hostGuard.summaryWebpack',
     args: [bare(host)],

@@ -4,6 +4,7 @@ import { withScheme } from '../url-fixes.ts';
 
 export const explain: KindExplainer = {
   seen: { chromium: ['tab', 'frame'], firefox: [] },
+  title: ({ port }) => ({ key: 'kind.httpToTls.title', args: [String(port)] }),
   summary: ({ port }) => ({ key: 'kind.httpToTls.summary', args: [String(port)] }),
   fix: ({ url }) => {
     const https = withScheme(url, 'https:');

@@ -3,6 +3,8 @@ import type { KindExplainer } from '../types.ts';
 
 export const explain: KindExplainer = {
   seen: { chromium: ['frame'], firefox: [] },
+  retry: true,
+  title: ({ port }) => ({ key: 'kind.lnaDenied.title', args: [String(port)] }),
   summary: ({ host, port }) => ({ key: 'kind.lnaDenied.summary', args: [`${host}:${port}`] }),
   checklist: () => [
     { key: 'kind.lnaDenied.allow' },

@@ -13,6 +13,8 @@ export const explain: KindExplainer = {
   // Found by a probe after a refused connection, in either browser.
   seen: { chromium: ['tab'], firefox: ['tab'] },
   probeHosts: (url) => loopbackTwins(url.hostname),
+  retry: true,
+  title: ({ port }) => ({ key: 'kind.loopbackMismatch.title', args: [String(port)] }),
   summary: ({ host, port, answeredBy }) => ({
     key: 'kind.loopbackMismatch.summary',
     args: [`${host}:${port}`, `${answeredBy ?? '?'}:${port}`],

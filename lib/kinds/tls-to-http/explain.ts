@@ -4,6 +4,7 @@ import { withScheme } from '../url-fixes.ts';
 
 export const explain: KindExplainer = {
   seen: { chromium: ['tab', 'frame'], firefox: ['tab', 'frame'] },
+  title: ({ port }) => ({ key: 'kind.tlsToHttp.title', args: [String(port)] }),
   summary: ({ port }) => ({ key: 'kind.tlsToHttp.summary', args: [String(port)] }),
   fix: ({ url }) => {
     const http = withScheme(url, 'http:');

@@ -4,6 +4,7 @@ import { onLocalhost } from '../url-fixes.ts';
 
 export const explain: KindExplainer = {
   seen: { chromium: [], firefox: ['tab', 'frame'] },
+  title: ({ port }) => ({ key: 'kind.zeroHost.title', args: [String(port)] }),
   summary: ({ host, port }) => ({ key: 'kind.zeroHost.summary', args: [host, String(port)] }),
   fix: ({ url }) => {
     const local = onLocalhost(url);

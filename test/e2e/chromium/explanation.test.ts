@@ -56,7 +56,7 @@ describe('Chromium: the explanation', () => {
     for (const port of ports) expect(enginesBlocking(port)).toEqual([]);
     await waitFor(
       'the probes',
-      async () => (await text(page, `[data-testid="probe-${ports[0]}"]`)) === 'nothing answers',
+      async () => (await text(page, `[data-testid="probe-${ports[0]}"]`)) === 'free',
     );
     await expectShown(page, 'main', '--explicitly-allowed-ports=6000');
     await page.close();
@@ -259,13 +259,17 @@ describe('Chromium: the explanation', () => {
         (await storedFailures(session)).some((failure) => failure.url === 'http://localhost:5432/'),
       );
       await page.goto(session.extensionUrl('/popup.html'));
-      await expectShown(page, '[data-testid="tab-diagnosis"]', 'Port 5432 is not a web server');
+      await expectShown(
+        page,
+        '[data-testid="tab-diagnosis"]',
+        'What answers on port 5432 is not a web server',
+      );
       const opened = session.browser.waitForTarget((target) =>
         target.url().includes(`/explain.html?url=${encodeURIComponent('http://localhost:5432/')}&`),
       );
       await page.click('[data-testid="tab-diagnosis"] a');
       const explanation = (await (await opened).page())!;
-      await expectShown(explanation, '.summary', 'this port usually belongs to PostgreSQL');
+      await expectShown(explanation, '.summary', "this is usually PostgreSQL's port");
       expect(await axeViolations(explanation)).toEqual([]);
       await explanation.close();
     } finally {
@@ -403,9 +407,7 @@ describe('Chromium with devbox.test listed as local, and resolving to 127.0.0.1'
     expect(new Set(before)).toEqual(new Set(['not checked']));
     await button.click();
     await waitFor('every state', async () =>
-      (await states()).every((state) =>
-        ['nothing answers', 'in use', 'no answer in time'].includes(state ?? ''),
-      ),
+      (await states()).every((state) => ['free', 'already in use', "couldn't check"].includes(state ?? '')),
     );
     expect(await page.$('[data-testid="probe-ask"]')).toBeNull();
     await page.close();

@@ -58,7 +58,7 @@ describe('Chromium, production build', () => {
     expect(await page.title()).toBe('Port Doctor settings');
     const status = await waitFor('background status', () => page.$('[data-testid="background-status"]'));
     expect(await status.evaluate((element) => element.textContent)).toMatch(
-      /^Port Doctor \d+\.\d+\.\d+ is watching this browser\.$/,
+      /^Port Doctor \d+\.\d+\.\d+ is running\.$/,
     );
     await page.close();
   });

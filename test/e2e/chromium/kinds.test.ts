@@ -237,7 +237,7 @@ describe('Chromium: a public page framing a local server (Local Network Access)'
     await expectShown(
       page,
       '[data-testid="tab-diagnosis"]',
-      `Chrome refused a page access to your local server on port ${local.port}`,
+      `Chrome did not let this page reach your local server on port ${local.port}`,
     );
     const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
     await page.click('[data-testid="tab-diagnosis"] a');

@@ -91,7 +91,7 @@ describe('Chromium: the in-page card', () => {
     await exposeCardChromium(page);
     await waitFor(
       'the count to reach 100',
-      async () => (await cardText(page, 'overlay-count').catch(() => '')) === '×100',
+      async () => (await cardText(page, 'overlay-count').catch(() => '')) === 'failed 100×',
       20_000,
     ).catch(async (error: unknown) => {
       throw new Error(

@@ -87,7 +87,7 @@ describe('Chromium: the popup', () => {
     const link = await entry.$eval('a', (anchor) => anchor.getAttribute('href'));
     expect(link).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6665%2Fhistory');
     await page.click('[data-testid="clear-history"]');
-    expect(await text(page, '[data-testid="history"]')).toContain('No failure seen yet.');
+    expect(await text(page, '[data-testid="history"]')).toContain('No failures yet.');
     await page.reload();
     await waitFor('the history', () => page.$('[data-testid="history"]'));
     expect(await page.$('[data-testid="history"] li')).toBeNull();

@@ -133,8 +133,8 @@ describe('Firefox: the explanation', () => {
     const redis = await startNotHttpServer(6379, null);
     try {
       const page = await explained(session, 'http://localhost:6379/', /NS_ERROR|timeout/);
-      expect(await text(page, 'h1')).toBe('Port 6379 is not a web server');
-      await expectShown(page, '.summary', 'this port usually belongs to Redis');
+      expect(await text(page, 'h1')).toBe('What answers on port 6379 is not a web server');
+      await expectShown(page, '.summary', "this is usually Redis's port");
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     } finally {

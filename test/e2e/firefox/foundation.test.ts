@@ -42,7 +42,7 @@ describe('Firefox, production build', () => {
     expect(await page.title()).toBe('Port Doctor settings');
     const status = await waitFor('background status', () => page.$('[data-testid="background-status"]'));
     expect(await status.evaluate((element) => element.textContent)).toMatch(
-      /^Port Doctor \d+\.\d+\.\d+ is watching this browser\.$/,
+      /^Port Doctor \d+\.\d+\.\d+ is running\.$/,
     );
     // The popup, opened in the tab that failed, leads with that tab's failure.
     await goInside(page, session, '/popup.html');
