@@ -110,8 +110,19 @@ export class OptionsState {
     }
   }
 
+  /** What the settings were before the last reset, while its Undo is offered. */
+  #beforeReset: Settings | undefined;
+
+  /** Resets at once (no dialog to dismiss) and offers Undo in the status line. */
   async reset(): Promise<void> {
+    this.#beforeReset = this.settings ? $state.snapshot(this.settings) : undefined;
     await this.update(defaultSettings(), { kind: 'reset' });
+  }
+
+  async undoReset(): Promise<void> {
+    const before = this.#beforeReset;
+    this.#beforeReset = undefined;
+    if (before) await this.update(before, { kind: 'saved' });
   }
 
   exportFile(): string {

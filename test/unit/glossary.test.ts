@@ -36,7 +36,7 @@ const ABOUT_REFUSAL = /^kind\.connectionRefused\./;
 const PARTICLE_AFTER_PLACEHOLDER = /(?<!\()\$\d+['"’”\]]?[이가을를은는과와로으나랑라야여]/;
 
 /** Input examples the parsers accept as written (an ASCII hyphen), not prose. */
-const INPUT_EXAMPLES = /^(explain\.overrideFirefox|options\.unblockedPorts(Hint|Invalid))$/;
+const INPUT_EXAMPLES = /^(explain\.overrideFirefox|options\.unblockedPorts(Hint|Invalid|Placeholder))$/;
 
 describe('the glossary, checked over both locale files', async () => {
   const en = await messages('en');

@@ -96,6 +96,25 @@ describe('options state', () => {
     expect(state.notice).toEqual({ kind: 'reset' });
   });
 
+  it('Undo after a reset brings back every setting as it was, once', async () => {
+    const state = await started();
+    await state.update({ historySize: 7, localHosts: ['*.test'], devServer: 'rails' });
+    await state.reset();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await state.undoReset();
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      historySize: 7,
+      localHosts: ['*.test'],
+      devServer: 'rails',
+    });
+    expect(state.notice).toEqual({ kind: 'saved' });
+    // Nothing left to undo: a second Undo changes nothing.
+    await state.update({ historySize: 3 });
+    await state.undoReset();
+    expect((await loadSettings()).historySize).toBe(3);
+  });
+
   it('an import that turns on notifications asks for the permission; refused, it keeps the badge', async () => {
     const file = exportSettings({ ...DEFAULT_SETTINGS, blockedNavigation: 'notify', historySize: 9 });
     const state = await started();

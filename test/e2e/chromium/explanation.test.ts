@@ -4,7 +4,14 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesBlocking } from '../../../lib/ports/blocked';
 import { HEALTHY_PAGE } from '../fixtures/pages';
-import { launchChromium, openBlocked, settle, REFUSED, type ChromiumSession } from '../support/chromium';
+import {
+  launchChromium,
+  openBlocked,
+  settle,
+  REFUSED,
+  type ChromiumSession,
+  storeSettings,
+} from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { expectCommandsPerTerminal } from '../support/commands';
 import { axeViolations } from '../support/axe';
@@ -335,11 +342,7 @@ describe('Chromium with devbox.test listed as local, and resolving to 127.0.0.1'
   beforeAll(async () => {
     // The name reaches only this machine; no test here sends anything to a LAN or public address.
     session = await launchChromium({ args: ['--host-resolver-rules=MAP devbox.test 127.0.0.1'] });
-    await session.inWorker(
-      (settings: Record<string, unknown>) =>
-        (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({ settings }),
-      { localFailures: 'explain', localHosts: ['devbox.test'] },
-    );
+    await storeSettings(session, { localFailures: 'explain', localHosts: ['devbox.test'] });
   });
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import {
   launchChromium,
   settle,
   type ChromiumSession,
+  storeSettings,
 } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
@@ -93,11 +94,7 @@ describe('Chromium: failure kinds from real servers', () => {
     const plain = await startEverywhereServer();
     servers.push(plain);
     // The browser's own answer is under test here: Port Doctor only marks the button meanwhile.
-    await session.inWorker(() =>
-      (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
-        settings: { blockedNavigation: 'explain', localFailures: 'badge' },
-      }),
-    );
+    await storeSettings(session, { blockedNavigation: 'explain', localFailures: 'badge' });
     const page = await session.newPage();
     const upgraded: string[] = [];
     for (const tld of [...HSTS_PRELOADED_TLDS, 'test']) {
@@ -126,7 +123,7 @@ describe('Chromium: failure kinds from real servers', () => {
       await expectShown(
         popup,
         '[data-testid="tab-diagnosis"]',
-        `The dev server on port ${vite.port} refused the name in this address`,
+        `The dev server on port ${vite.port} does not allow the name in this address`,
       );
       const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
       // A popup closes as the tab its link opens takes the focus, sometimes before the click's last event.

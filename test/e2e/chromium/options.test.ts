@@ -109,7 +109,7 @@ describe('Chromium: the options page drives what Port Doctor does', () => {
     expect(await entries(options, 'preferred-ports')).toEqual(['8787']);
 
     await picker.uploadFile(bad);
-    await statusSays(options, 'Nothing was changed: these settings in the file are not valid: historySize.');
+    await statusSays(options, 'Nothing was changed. These settings in the file are not valid: historySize.');
     expect(await checkedReaction(options, 'blockedNavigation')).toBe('nothing');
     await options.click('[data-testid="reset"]');
     await statusSays(options, 'All settings are back to their defaults.');

@@ -98,6 +98,8 @@ describe('Chromium: the in-page card', () => {
         `${String(error)}; the card says ${await cardText(page, 'overlay-count').catch(() => 'nothing')}`,
       );
     });
+    // Read out as words ("failed 100 times"), not as a multiplication sign that looks like a close button.
+    expect(await cardText(page, 'overlay-requests')).toContain('failed 100 times');
     await settle(session);
     const cards = await page.evaluate(() =>
       [...document.querySelectorAll('port-doctor-overlay')].map(

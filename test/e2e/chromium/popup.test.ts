@@ -83,7 +83,7 @@ describe('Chromium: the popup', () => {
     await tab.close();
     await page.reload();
     const entry = await waitFor('the history entry', () => page.$('[data-testid="history"] li'));
-    expect(await entry.evaluate((item) => item.textContent)).toContain('http://localhost:6665/history');
+    expect(await entry.evaluate((item) => item.textContent)).toContain('localhost:6665/history');
     const link = await entry.$eval('a', (anchor) => anchor.getAttribute('href'));
     expect(link).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6665%2Fhistory');
     await page.click('[data-testid="clear-history"]');

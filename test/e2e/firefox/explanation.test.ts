@@ -2,13 +2,13 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enginesBlocking } from '../../../lib/ports/blocked';
 import { HEALTHY_PAGE } from '../fixtures/pages';
-import type { ExtensionGlobals } from '../support/extension-api';
 import {
   launchFirefox,
   locationOf,
   openBlocked as explained,
   settle,
   type FirefoxSession,
+  storeSettings,
 } from '../support/firefox';
 import { axeViolations } from '../support/axe';
 import { expectCommandsPerTerminal } from '../support/commands';
@@ -102,11 +102,7 @@ describe('Firefox: the explanation', () => {
 
   it('explains a refused local connection and https to an http server, once asked to [kind:connection-refused] [kind:tls-to-http]', async () => {
     const settingsPage = await explained(session, 'http://localhost:6669/');
-    await settingsPage.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
-        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
-      }),
-    );
+    await storeSettings(settingsPage, { blockedNavigation: 'explain', localFailures: 'explain' });
     await settingsPage.close();
 
     const refused = await closedPort();

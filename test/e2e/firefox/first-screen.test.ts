@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEALTHY_PAGE } from '../fixtures/pages.ts';
 import { axeViolations } from '../support/axe.ts';
-import type { ExtensionGlobals } from '../support/extension-api.ts';
 import {
   controlPage,
   launchFirefox,
   locationOf,
   openBlocked,
   type FirefoxSession,
+  storeSettings,
 } from '../support/firefox.ts';
 import { expectFixOnFirstScreen, LAPTOP, offScreen } from '../support/first-screen.ts';
 import { closedPort } from '../support/ports.ts';
@@ -30,11 +30,7 @@ describe.each(['en-US', 'ko'] as const)('Firefox (%s) at 1280×800: the fix on t
   beforeAll(async () => {
     session = await launchFirefox({ locale });
     const control = await controlPage(session);
-    await control.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
-        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
-      }),
-    );
+    await storeSettings(control, { blockedNavigation: 'explain', localFailures: 'explain' });
   });
 
   afterAll(async () => {

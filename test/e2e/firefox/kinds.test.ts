@@ -12,6 +12,7 @@ import {
   openBlocked,
   settle,
   type FirefoxSession,
+  storeSettings,
 } from '../support/firefox';
 import {
   SERVED_TEXT,
@@ -56,11 +57,7 @@ describe('Firefox: failure kinds from real servers', () => {
       },
     });
     const control = await controlPage(session);
-    await control.evaluate(() =>
-      (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
-        settings: { blockedNavigation: 'explain', localFailures: 'explain' },
-      }),
-    );
+    await storeSettings(control, { blockedNavigation: 'explain', localFailures: 'explain' });
   });
 
   afterAll(async () => {
@@ -114,13 +111,7 @@ describe('Firefox: failure kinds from real servers', () => {
     // The browser's own answer is under test here: Port Doctor only marks the button meanwhile.
     const control = await controlPage(session);
     const setLocalFailures = (reaction: string) =>
-      control.evaluate(
-        (localFailures) =>
-          (globalThis as unknown as ExtensionGlobals).browser.storage.local.set({
-            settings: { blockedNavigation: 'explain', localFailures },
-          }),
-        reaction,
-      );
+      storeSettings(control, { blockedNavigation: 'explain', localFailures: reaction });
     await setLocalFailures('badge');
     const upgraded: string[] = [];
     for (const tld of [...HSTS_PRELOADED_TLDS, 'test']) {

@@ -65,6 +65,6 @@ describe('Firefox: the popup', () => {
   });
 
   it('lists the failure it explained in the recent history', async () => {
-    await expectShown(page, '[data-testid="history"]', 'http://localhost:6666/');
+    await expectShown(page, '[data-testid="history"]', 'localhost:6666');
   });
 });

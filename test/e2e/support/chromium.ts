@@ -282,13 +282,26 @@ export async function openBlocked(session: ChromiumSession, url: string): Promis
   return page;
 }
 
+/**
+ * Stores settings as the extension does: in storage.sync and its local copy. (Sync is read first: a value
+ * written to local alone loses to any earlier save, such as the explanation remembering the tool.)
+ */
+export async function storeSettings(
+  session: ChromiumSession,
+  settings: Record<string, unknown>,
+): Promise<void> {
+  await session.inWorker(async (value: Record<string, unknown>) => {
+    const { chrome } = globalThis as unknown as ExtensionGlobals;
+    await Promise.all([
+      chrome.storage.sync.set({ settings: value }),
+      chrome.storage.local.set({ settings: value }),
+    ]);
+  }, settings);
+}
+
 /** The user's choice "explain" for both reactions: a failed tab goes to the explanation, whatever its kind. */
 export async function explainEveryFailure(session: ChromiumSession): Promise<void> {
-  await session.inWorker(() =>
-    (globalThis as unknown as ExtensionGlobals).chrome.storage.local.set({
-      settings: { blockedNavigation: 'explain', localFailures: 'explain' },
-    }),
-  );
+  await storeSettings(session, { blockedNavigation: 'explain', localFailures: 'explain' });
 }
 
 /**

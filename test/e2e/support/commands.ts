@@ -58,7 +58,11 @@ export async function expectCommandsPerTerminal(page: Page): Promise<void> {
 
   // What else a developer needs to know, next to the commands.
   await expectShown(page, '[data-testid="auto-port"]', '--strictPort');
-  await expectShown(page, '[data-testid="override-policy"]', 'chrome://policy');
+  await expectShown(
+    page,
+    '[data-testid="override-policy"]',
+    'ExplicitlyAllowedNetworkPorts policy online: it no longer helps',
+  );
   await expectShown(page, '[data-testid="override-firefox-note"]', 'without restarting Firefox');
   await expectShown(page, '[data-testid="override-safari"]', 'Safari');
 }

@@ -136,3 +136,19 @@ export async function settle(session: FirefoxSession, extensionPage?: Page): Pro
   );
   await page.close();
 }
+
+/**
+ * Stores settings as the extension does, from one of its pages: in storage.sync and its local copy (sync is read
+ * first, so a value written to local alone loses to any earlier save).
+ */
+export async function storeSettings(extensionPage: Page, settings: Record<string, unknown>): Promise<void> {
+  await extensionPage.evaluate(async (value: Record<string, unknown>) => {
+    const { browser } = globalThis as unknown as {
+      browser: { storage: Record<'sync' | 'local', { set(items: Record<string, unknown>): Promise<void> }> };
+    };
+    await Promise.all([
+      browser.storage.sync.set({ settings: value }),
+      browser.storage.local.set({ settings: value }),
+    ]);
+  }, settings);
+}
