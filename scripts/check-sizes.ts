@@ -25,7 +25,9 @@ const BUDGETS: Budget[] = [
   // blocked lists lost their history (lib/ports/blocked-history.ts, pages only) and Chrome's worker lost
   // Firefox's navigation starts.
   { name: 'background', goal: 20_000, ceiling: 48_000 },
-  { name: 'overlay (content script)', goal: 30_000, ceiling: 66_000 },
+  // Issue #17: 67 KB. The card's count read out as words ("failed 3 times", not a "×3" that looks like a close
+  // button), its own lang for Korean line breaking, and one true reason per suggested port (+1.1 KB).
+  { name: 'overlay (content script)', goal: 30_000, ceiling: 67_000 },
   // Issue #14: the first screens paint before Svelte loads (entrypoints/explain/main.ts, popup/main.ts).
   // Their goals are issue #14's; the ceilings are today's sizes with a little room, so that what the later
   // issues add to a first screen stays small, and the rest loads after it.
@@ -36,8 +38,9 @@ const BUDGETS: Budget[] = [
   // screen runs to know what it explains.
   { name: 'explain (initial)', goal: 40_000, ceiling: 21_000 },
   { name: 'popup (initial)', goal: 60_000, ceiling: 6_000 },
-  // No goal of its own: kept from growing.
-  { name: 'options (initial)', goal: 86_000, ceiling: 86_000 },
+  // No goal of its own: kept from growing. Issue #17: 87 KB for the review's groups with their hints,
+  // placeholders, and Undo after a reset (+1.2 KB; a lazily loaded backup section cost more than it saved).
+  { name: 'options (initial)', goal: 87_000, ceiling: 87_000 },
 ];
 
 let failed = false;
