@@ -15,6 +15,7 @@ import { typeLookup } from '../test/e2e/support/popup.ts';
 import { startServer } from '../test/e2e/support/server.ts';
 import { cardAtRest, exposeCardChromium } from '../test/e2e/support/card.ts';
 import { waitFor } from '../test/e2e/support/wait.ts';
+import { storeShots } from './store-shots.ts';
 
 // The README shows these files: a run of the demo refreshes them.
 const out = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
@@ -88,3 +89,4 @@ for (const locale of ['en-US', 'ko']) {
 await server.close();
 
 console.log(`\nScreenshots: ${out}`);
+await storeShots();

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
-import { expectShown, waitFor } from './wait';
+import { expectShown, waitFor } from './wait.ts';
 
 const codeLines = (page: Page) =>
   page.$$eval('main pre code', (codes) => codes.map((code) => (code as HTMLElement).innerText));

@@ -1,6 +1,6 @@
 /** Drives the options page as a user does: clicks, typing, Enter. Shared by both browsers' e2e tests. */
 import type { Page } from 'puppeteer-core';
-import { waitFor } from './wait';
+import { waitFor } from './wait.ts';
 
 const visibleText = (page: Page, selector: string) =>
   page.$eval(selector, (element) => (element as HTMLElement).innerText);

@@ -9,7 +9,7 @@ import { createServer as createHttps } from 'node:https';
 import { createServer as createNet, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { waitFor } from './wait';
+import { waitFor } from './wait.ts';
 
 export interface Running {
   port: number;
