@@ -4,9 +4,10 @@ import type { KindExplainer } from '../types.ts';
 export const explain: KindExplainer = {
   seen: { chromium: ['tab', 'frame'], firefox: ['tab', 'frame'] },
   title: ({ port }) => ({ key: 'kind.notHttp.title', args: [String(port)] }),
-  summary: ({ port, conventionName }) => ({
-    key: 'kind.notHttp.summary',
-    args: [String(port), conventionName ?? '?'],
-  }),
+  // Without a service known for the port, a sentence of its own (never "usually ?'s port": copy-review.md #8).
+  summary: ({ port, conventionName }) =>
+    conventionName
+      ? { key: 'kind.notHttp.summary', args: [String(port), conventionName] }
+      : { key: 'kind.notHttp.summaryUnknown', args: [String(port)] },
   sections: [],
 };

@@ -85,6 +85,57 @@ describe.each(['light', 'dark'] as const)('Chromium: accessibility (axe-core), %
   });
 });
 
+describe('Chromium: the card in motion', () => {
+  let session: ChromiumSession;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startServer({ '/app': API_ON_BLOCKED_PORTS });
+    session = await launchChromium({ deeperChecks: true });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  /** The card's entrance animations, and the card's opacity with each held at its first frame. */
+  const motion = (tab: Page) =>
+    tab.evaluate(() => {
+      const root = document.querySelector('port-doctor-overlay')?.shadowRoot;
+      const card = root?.querySelector('[data-testid="overlay-card"]');
+      const animations = root?.getAnimations() ?? [];
+      const opacities = animations.map((animation) => {
+        animation.pause();
+        animation.currentTime = 0;
+        return card ? getComputedStyle(card).opacity : 'no card';
+      });
+      return { count: animations.length, opacities };
+    });
+
+  it('slides in at full opacity: at its first frame the card already has its resting contrast; axe 0 there', async () => {
+    const tab = await session.newPage();
+    await tab.goto(`${server.origin}/app`);
+    await exposeCardChromium(tab);
+    await waitFor('the card', () => tab.$('pierce/[data-testid="overlay-card"]'));
+    const { count, opacities } = await motion(tab);
+    expect(count).toBeGreaterThan(0);
+    expect(opacities.every((opacity) => opacity === '1')).toBe(true);
+    expect(await axeViolations(tab, 'port-doctor-overlay')).toEqual([]);
+    await tab.close();
+  });
+
+  it('does not move at all when the user asks for reduced motion', async () => {
+    const tab = await session.newPage();
+    await tab.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
+    await tab.goto(`${server.origin}/app`);
+    await exposeCardChromium(tab);
+    await waitFor('the card', () => tab.$('pierce/[data-testid="overlay-card"]'));
+    expect((await motion(tab)).count).toBe(0);
+    await tab.close();
+  });
+});
+
 describe('Chromium: the axe check itself', () => {
   it('reports a violation when there is one (an image without a text alternative)', async () => {
     const session = await launchChromium();

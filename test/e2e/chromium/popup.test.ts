@@ -45,6 +45,25 @@ describe('Chromium: the popup', () => {
     },
   );
 
+  it('shows each safe port as one chip that copies it, named for screen readers', async () => {
+    await typeLookup(page, '6000');
+    const chips = await waitFor('the chips', async () => {
+      const found = await page.$$eval('[data-testid="alternatives"] li', (items) =>
+        items.map((item) => ({
+          buttons: item.querySelectorAll('button').length,
+          label: item.querySelector('button')?.getAttribute('aria-label'),
+          text: item.textContent?.replace(/\s+/g, ' ').trim(),
+        })),
+      );
+      return found.length > 0 && found;
+    });
+    for (const chip of chips) {
+      expect(chip.buttons).toBe(1);
+      expect(chip.label).toMatch(/^Copy: \d{4,5}$/);
+      expect(chip.text).toMatch(/^\d{4,5} ⧉$/);
+    }
+  });
+
   it('names the service, from the IANA names once they have loaded', async () => {
     await typeLookup(page, '27017');
     await waitFor('the IANA name', async () =>
@@ -84,6 +103,17 @@ describe('Chromium: the popup', () => {
     await page.reload();
     const entry = await waitFor('the history entry', () => page.$('[data-testid="history"] li'));
     expect(await entry.evaluate((item) => item.textContent)).toContain('localhost:6665/history');
+    // The host and port are never cut (the path may be), and the date has no two-digit year.
+    const shown = await entry.evaluate((item) => {
+      const where = item.querySelector('.where') as HTMLElement;
+      return {
+        where: where.textContent,
+        whole: where.scrollWidth <= where.clientWidth,
+        time: item.querySelector('time')?.textContent ?? '',
+      };
+    });
+    expect(shown).toMatchObject({ where: 'localhost:6665', whole: true });
+    expect(shown.time).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{2}\b/);
     const link = await entry.$eval('a', (anchor) => anchor.getAttribute('href'));
     expect(link).toContain('/explain.html?url=http%3A%2F%2Flocalhost%3A6665%2Fhistory');
     await page.click('[data-testid="clear-history"]');
