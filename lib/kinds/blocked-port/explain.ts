@@ -8,5 +8,5 @@ export const explain: KindExplainer = {
     serviceName
       ? { key: 'kind.blockedPort.summary', args: [host, String(port), serviceName] }
       : { key: 'kind.blockedPort.unlisted', args: [String(port)] },
-  sections: ['move', 'service', 'engines', 'override', 'deeper-checks'],
+  sections: ['move', 'service', 'engines', 'deeper-checks', 'override'],
 };

@@ -14,10 +14,9 @@ import {
   type FirefoxSession,
   storeSettings,
 } from '../support/firefox.ts';
-import { expectFixOnFirstScreen, LAPTOP, offScreen } from '../support/first-screen.ts';
+import { expectFixOnFirstScreen, expectNextDoorOnFirstScreen, LAPTOP } from '../support/first-screen.ts';
 import { closedPort } from '../support/ports.ts';
 import { startServer, type TestServer } from '../support/server.ts';
-import { waitFor } from '../support/wait.ts';
 
 const WORDS = {
   'en-US': { free: 'free', title: 'Port 6000 blocked — Port Doctor' },
@@ -65,12 +64,7 @@ describe.each(['en-US', 'ko'] as const)('Firefox (%s) at 1280×800: the fix on t
       );
       await page.setViewport(LAPTOP);
       expect(await locationOf(page)).toContain('/explain.html?');
-      await waitFor('the server next door', async () =>
-        (await page.$eval('[data-testid="did-you-mean"]', (p) => p.textContent ?? '')).includes(
-          `localhost:${nextDoor.port}`,
-        ),
-      );
-      expect(await offScreen(page, ['h1', '.summary', '[data-testid="did-you-mean"] button'])).toEqual([]);
+      await expectNextDoorOnFirstScreen(page, nextDoor.port);
       await page.close();
     } finally {
       await nextDoor.close();

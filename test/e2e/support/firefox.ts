@@ -103,7 +103,9 @@ const controls = new WeakMap<FirefoxSession, Promise<Page>>();
 export function controlPage(session: FirefoxSession): Promise<Page> {
   let control = controls.get(session);
   if (!control) {
-    control = openBlocked(session, 'http://localhost:6665/control');
+    // Firefox may never report its own refusal once the extension has moved the tab (openBlocked): the control
+    // page only needs the explanation to arrive.
+    control = openBlocked(session, 'http://localhost:6665/control', /deniedPortAccess|timeout/);
     controls.set(session, control);
   }
   return control;

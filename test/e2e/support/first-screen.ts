@@ -37,9 +37,19 @@ export async function expectFixOnFirstScreen(page: Page): Promise<{ port: number
     }),
   );
   expect(page.viewport()).toMatchObject(LAPTOP);
+  // The primary action names the recommended port (issue #17: "Use port 6001"), and takes the focus to the move.
+  await waitFor('"Use port" naming the recommended port', async () =>
+    (await page.$eval('[data-testid="use-port"]', (button) => button.textContent ?? '')).includes(
+      String(chosen.port),
+    ),
+  );
+  expect(await page.$eval('[data-testid="use-port"]', (button) => button.classList.contains('primary'))).toBe(
+    true,
+  );
   expect(
     await offScreen(page, [
       'h1',
+      '[data-testid="use-port"]',
       '.summary',
       '[data-testid="alternatives"] li.chosen .port',
       '[data-testid="alternatives"] li.chosen .state',
@@ -48,5 +58,20 @@ export async function expectFixOnFirstScreen(page: Page): Promise<{ port: number
       '[data-testid="move-commands"] button',
     ]),
   ).toEqual([]);
+  await page.click('[data-testid="use-port"]');
+  await waitFor('the focus on the move section', () =>
+    page.evaluate(() => document.activeElement?.id === 'move'),
+  );
   return chosen;
+}
+
+/** The explanation of a refused port: the server found on the port next door, with its button, on the first screen. */
+export async function expectNextDoorOnFirstScreen(page: Page, nextDoor: number): Promise<void> {
+  await page.setViewport(LAPTOP);
+  await waitFor('the server next door', async () =>
+    (await page.$eval('[data-testid="did-you-mean"]', (p) => p.textContent ?? '')).includes(
+      `localhost:${nextDoor}`,
+    ),
+  );
+  expect(await offScreen(page, ['h1', '.summary', '[data-testid="did-you-mean"] button'])).toEqual([]);
 }
