@@ -14,8 +14,7 @@ import {
 } from '../support/chromium.ts';
 import type { ExtensionGlobals } from '../support/extension-api.ts';
 import { expectFixOnFirstScreen, expectNextDoorOnFirstScreen, LAPTOP } from '../support/first-screen.ts';
-import { closedPort } from '../support/ports.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { refusedWithServerNextDoor, startServer, type TestServer } from '../support/server.ts';
 import { waitFor } from '../support/wait.ts';
 
 const WORDS = {
@@ -52,10 +51,7 @@ describe.each(['en-US', 'ko'] as const)('Chromium (%s) at 1280×800: the fix on 
   });
 
   it('a refused port: the server found on the port next door is on the first screen', async () => {
-    const refused = await closedPort();
-    const nextDoor: TestServer = await startServer({ '/': HEALTHY_PAGE }, refused + 1).catch(() =>
-      startServer({ '/': HEALTHY_PAGE }, refused - 1),
-    );
+    const { refused, nextDoor } = await refusedWithServerNextDoor(HEALTHY_PAGE);
     try {
       const page = await session.newPage();
       await page.setViewport(LAPTOP);

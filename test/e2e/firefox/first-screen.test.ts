@@ -15,8 +15,7 @@ import {
   storeSettings,
 } from '../support/firefox.ts';
 import { expectFixOnFirstScreen, expectNextDoorOnFirstScreen, LAPTOP } from '../support/first-screen.ts';
-import { closedPort } from '../support/ports.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { refusedWithServerNextDoor } from '../support/server.ts';
 
 const WORDS = {
   'en-US': { free: 'free', title: 'Port 6000 blocked — Port Doctor' },
@@ -52,10 +51,7 @@ describe.each(['en-US', 'ko'] as const)('Firefox (%s) at 1280×800: the fix on t
   });
 
   it('a refused port: the server found on the port next door is on the first screen', async () => {
-    const refused = await closedPort();
-    const nextDoor: TestServer = await startServer({ '/': HEALTHY_PAGE }, refused + 1).catch(() =>
-      startServer({ '/': HEALTHY_PAGE }, refused - 1),
-    );
+    const { refused, nextDoor } = await refusedWithServerNextDoor(HEALTHY_PAGE);
     try {
       const page = await openBlocked(
         session,

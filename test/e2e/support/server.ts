@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { enginesBlocking } from '../../../lib/ports/blocked.ts';
+import { closedPort } from './ports.ts';
 
 export interface TestServer {
   origin: string;
@@ -67,4 +68,18 @@ export async function startServer(routes: Routes, port = 0): Promise<TestServer>
         server.close(() => done());
       }),
   };
+}
+
+/**
+ * A port where nothing listens, and a real server on the port next to it (above, or below when that one is
+ * taken): what a developer who typed the wrong port has.
+ */
+export async function refusedWithServerNextDoor(
+  page: string,
+): Promise<{ refused: number; nextDoor: TestServer }> {
+  const refused = await closedPort();
+  const nextDoor = await startServer({ '/': page }, refused + 1).catch(() =>
+    startServer({ '/': page }, refused - 1),
+  );
+  return { refused, nextDoor };
 }
