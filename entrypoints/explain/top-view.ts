@@ -42,7 +42,7 @@ export function explainInput(diagnosis: Diagnosis): ExplainInput {
 
 /**
  * The first screen for a diagnosis. Without its kind's explainer yet (a small chunk, loaded right after), the
- * headline and Retry; with it, the summary and the fix too.
+ * headline and the failed address; with it, the summary, the fix (or "Use port N") and Retry where it can help.
  */
 export function topView(
   diagnosis: Diagnosis | null,
