@@ -70,8 +70,7 @@ async function handle(
   current: () => boolean,
 ): Promise<void> {
   const settings = await world.settings.get();
-  // The user's local hosts, and the names this session found at a local address (lib/resolved-local.ts).
-  const patterns = [...settings.localHosts, ...(await world.resolved.list())];
+  const patterns = await localPatterns(world);
   const found = detect(patterns);
   if (!found) return;
   // Never kept (or shown) at the length, or with the query, that a page chose: lib/bounded.ts.
@@ -95,6 +94,11 @@ async function handle(
   });
 }
 
+/** The user's local hosts, and the names this session found at a local address (lib/resolved-local.ts). */
+async function localPatterns(world: World): Promise<string[]> {
+  return [...(await world.settings.get()).localHosts, ...(await world.resolved.list())];
+}
+
 /**
  * A name a page failed on may be local by its address (devbox.test → 127.0.0.1): asked only where being local
  * would make the error one to explain, and the name is not local already. Firefox resolves it (the `dns`
@@ -103,7 +107,7 @@ async function handle(
 async function learnAddress(world: World, urlText: string, code: string, seen?: string): Promise<void> {
   const url = safeUrl(urlText);
   if (!url) return;
-  const patterns = [...(await world.settings.get()).localHosts, ...(await world.resolved.list())];
+  const patterns = await localPatterns(world);
   const matters =
     kindOf(url, code, patterns) === null && kindOf(url, code, [...patterns, url.hostname]) !== null;
   if (isLocalHost(url.hostname, patterns) || !matters) return;

@@ -185,14 +185,19 @@ export function migrateToV3(v2: unknown): unknown {
   return isRecord(v2) ? { devServer: DEFAULT_SETTINGS.devServer, ...v2 } : v2;
 }
 
+/** Each version's migration from the one before: the storage items and imported files run the same chain. */
+const MIGRATIONS: Record<number, (value: unknown) => unknown> = { 2: migrateToV2, 3: migrateToV3 };
+export const SETTINGS_VERSION = 3;
+
 /** A stored or exported value of settings version `version`, brought to the current version. */
 export function migrateSettings(value: unknown, version: number): unknown {
-  const v2 = version < 2 ? migrateToV2(value) : value;
-  return version < 3 ? migrateToV3(v2) : v2;
+  let current = value;
+  for (let next = version + 1; next <= SETTINGS_VERSION; next++)
+    current = MIGRATIONS[next]?.(current) ?? current;
+  return current;
 }
 
-export const SETTINGS_VERSION = 3;
-const ITEM_OPTIONS = { version: SETTINGS_VERSION, migrations: { 2: migrateToV2, 3: migrateToV3 } };
+const ITEM_OPTIONS = { version: SETTINGS_VERSION, migrations: MIGRATIONS };
 /** Where the settings live. Raw values: read them through loadSettings(). */
 export const syncSettingsItem = storage.defineItem<unknown>('sync:settings', ITEM_OPTIONS);
 export const localSettingsItem = storage.defineItem<unknown>('local:settings', ITEM_OPTIONS);

@@ -1,4 +1,3 @@
-import { i18n } from '#i18n';
 import { afterFirstPaint, pageTarget, preparePage } from '@/components/prepare-page';
 import { diagnose, type Diagnosis } from '@/lib/diagnose';
 import { CURRENT_ENGINE } from '@/lib/engine';
@@ -6,7 +5,7 @@ import { readExplainParams } from '@/lib/explain-link';
 import { loadedExplainer, loadExplainer } from '@/lib/kinds/explainers';
 import { paintTop } from './paint-top.ts';
 import { CHOSEN_PORT_EVENT } from './chosen-port.ts';
-import { topView } from './top-view.ts';
+import { PRODUCT_TITLE, topView } from './top-view.ts';
 import './explain.css';
 
 /**
@@ -14,7 +13,7 @@ import './explain.css';
  * storage, no message (issue #14). Everything below it (the port's story, safe ports, commands, overrides)
  * comes with details.ts, which also reads the user's settings and repaints the top if they change it.
  */
-preparePage(i18n.t('extName'));
+preparePage(PRODUCT_TITLE);
 const params = readExplainParams(location.search);
 const top = pageTarget('top');
 // Loads an address in this tab through the background, which refuses anything but http(s).

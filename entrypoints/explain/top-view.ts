@@ -10,6 +10,9 @@ export type TopAction = { label: string; primary: boolean; testId: string } & (
   { url: string } | { jump: string }
 );
 
+/** The tab's title before (and without) a kind's own: the product's name is the same in every language. */
+export const PRODUCT_TITLE = 'Port Doctor';
+
 /** The id of the section a "Use port N" button takes the user to (sections/move.svelte). */
 export const MOVE_SECTION = 'move';
 
@@ -51,7 +54,7 @@ export function topView(
 ): TopView {
   if (!diagnosis)
     return {
-      title: 'Port Doctor',
+      title: PRODUCT_TITLE,
       headline: i18n.t('explain.nothingTitle'),
       summary: i18n.t('explain.nothingBody'),
       actions: [],
@@ -76,8 +79,7 @@ export function topView(
   if (explainer?.retry === true && /^https?:/.test(diagnosis.scheme))
     actions.push({ label: i18n.t('explain.retry'), url: diagnosis.url, primary: false, testId: 'retry' });
   return {
-    // The product's name is the same in every language (extName).
-    title: explainer ? `${t(explainer.title(input))} — Port Doctor` : 'Port Doctor',
+    title: explainer ? `${t(explainer.title(input))} — ${PRODUCT_TITLE}` : PRODUCT_TITLE,
     headline: headline(diagnosis),
     summary: explainer ? t(explainer.summary(input)) : '',
     failure: {
