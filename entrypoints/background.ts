@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
-import { boundUrl } from '@/lib/bounded';
+import { boundUrl, boundWholeUrl } from '@/lib/bounded';
 import { cardEntries, failureOfLabel } from '@/lib/card';
 import { decideActions } from '@/lib/decide';
 import {
@@ -20,7 +20,7 @@ import { CHROME_BLOCKED_CODE, type Failure } from '@/lib/failure';
 import { RESPONSE_URLS } from '@/lib/kinds/registry';
 import { isLocalHost } from '@/lib/local-host';
 import { handleMessages } from '@/lib/messages';
-import { NavigationSeq } from '@/lib/navigation-seq';
+import { giveBack, NavigationSeq } from '@/lib/navigation-seq';
 import { NavigationStarts } from '@/lib/navigation-starts';
 import { checkPage } from '@/lib/page-check';
 import { mayPreEmpt } from '@/lib/pre-empt';
@@ -68,14 +68,16 @@ async function handle(
   detect: (localHosts: readonly string[]) => Failure | null,
   world: World,
   current: () => boolean,
+  preEmpted = false,
 ): Promise<void> {
   const settings = await world.settings.get();
   const patterns = await localPatterns(world);
   const found = detect(patterns);
   if (!found) return;
-  // Never kept (or shown) at the length, or with the query, that a page chose: lib/bounded.ts.
+  // Never kept (or shown) at the length that a page chose, nor with a query: lib/bounded.ts.
   const local = isLocalHost(safeUrl(found.url)?.hostname ?? '', patterns);
   const failure = { ...found, url: boundUrl(found.url, local, found.resource) };
+  const whole = boundWholeUrl(found.url);
   if (failure.code === CHROME_BLOCKED_CODE) world.proven.add(failure.port);
   const wholeTab = failure.resource === 'main_frame';
   const [explained, origin] = await Promise.all([
@@ -88,7 +90,8 @@ async function handle(
     historySize: settings.historySize,
     notification: () => ({ title: headline(failure), message: failure.url }),
     current,
-    redirecting: () => world.seq.redirected(failure.tabId, Date.now()),
+    redirecting: () => world.seq.redirected(failure.tabId, Date.now(), preEmpted),
+    wholeUrl: whole,
     tabs: world.tabs,
     overlays: world.overlays,
   });
@@ -142,16 +145,31 @@ export default defineBackground(() => {
 
   /** A page that really loaded in a tab ends the Back-button protection for it. */
   const loaded = (details: NavigationDetails) => {
-    if (details.frameId === 0) run(world.tabs.setExplained(details.tabId, undefined));
+    if (details.frameId !== 0) return;
+    world.seq.shown(details.tabId, true);
+    run(world.tabs.setExplained(details.tabId, undefined));
+  };
+  /**
+   * A navigation our redirect cut off: the user's goes on, anything a page may have started is only offered on
+   * the explanation (lib/navigation-seq.ts). A tab a page opened keeps `openerTabId` (no `tabs` permission
+   * needed to read it).
+   */
+  const cutOff = async (tabId: number, url: string, aborted: { fromPage: boolean }) => {
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    if (!tab) return;
+    if (giveBack(aborted, tab.openerTabId !== undefined) === 'load')
+      await browser.tabs.update(tabId, { url });
+    else if (isWebUrl(url)) await world.tabs.offer(tabId, boundWholeUrl(url));
   };
 
   // Every listener is registered synchronously, so an event that wakes the worker is delivered to it.
   browser.webNavigation.onErrorOccurred.addListener((details: NavigationDetails) => {
-    // The user's navigation that our redirect cut off, a moment ago: theirs wins, so it goes on.
-    if (details.frameId === 0 && isAbort(details.error) && world.seq.abortedByUs(details.tabId, now())) {
-      run(browser.tabs.update(details.tabId, { url: details.url }).then(() => undefined));
-      return;
-    }
+    // A navigation that our redirect cut off, a moment ago: the user's goes on (cutOff).
+    const aborted = details.frameId === 0 && isAbort(details.error);
+    const cut = aborted ? world.seq.abortedByUs(details.tabId, now()) : null;
+    if (cut) return run(cutOff(details.tabId, details.url, cut));
+    // The browser's error page replaced the tab's page; an aborted navigation left the page where it was.
+    if (details.frameId === 0 && !aborted) world.seq.shown(details.tabId, false);
     const current = world.seq.snapshot(details.tabId, details.url);
     const learned =
       CURRENT_ENGINE === 'firefox' ? learnAddress(world, details.url, details.error ?? '') : undefined;
@@ -188,7 +206,9 @@ export default defineBackground(() => {
     if (!allowed) return;
     const refused = { ...details, error: CHROME_BLOCKED_CODE };
     const current = world.seq.snapshot(details.tabId, details.url);
-    run(handle((local) => detectNavigationError(refused, CURRENT_ENGINE, now(), local), world, current));
+    run(
+      handle((local) => detectNavigationError(refused, CURRENT_ENGINE, now(), local), world, current, true),
+    );
   };
 
   // Firefox only (a constant per build, so Chrome's worker does not carry it).
@@ -326,7 +346,8 @@ export default defineBackground(() => {
     openUrl: async ({ url }, sender) => {
       // The extension never opens a URL it built unless it is http(s).
       if (sender.tabId === undefined || !isWebUrl(url)) return false;
-      await openInTab(sender.tabId, url, world.tabs);
+      // Retry in the tab that failed loads what failed, query included (kept for that tab only).
+      await openInTab(sender.tabId, await world.tabs.retryUrl(sender.tabId, url), world.tabs);
       return true;
     },
   });

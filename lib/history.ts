@@ -1,10 +1,12 @@
 /**
  * The last failures this browser saw, newest first, for the popup. storage.local, capped in entries (the
  * setting) and in bytes, so it can never grow without bound; entries hold only what the popup shows, with
- * URLs already bounded by the background (lib/bounded.ts). Private windows never reach it (lib/present.ts).
+ * URLs already bounded by the background (lib/bounded.ts), and never a query or fragment: those are dropped
+ * here too, on the way in and on the way out (entries kept before this rule may have them). Private windows
+ * never reach it (lib/present.ts).
  */
 import { storage } from 'wxt/utils/storage';
-import { byteLength } from './bounded.ts';
+import { byteLength, withoutQuery } from './bounded.ts';
 import type { Failure } from './failure.ts';
 import { isKindId } from './kinds/ids.ts';
 import { isRecord } from './records.ts';
@@ -75,7 +77,9 @@ function capped(entries: readonly HistoryEntry[], size: number): HistoryEntry[] 
 /** Stored history, validated: anything malformed is dropped, never thrown. */
 export async function readHistory(): Promise<HistoryEntry[]> {
   const stored: unknown = await historyItem.getValue();
-  return Array.isArray(stored) ? capped(stored.filter(isEntry), MAX_HISTORY_SIZE) : [];
+  if (!Array.isArray(stored)) return [];
+  const entries = stored.filter(isEntry).map((entry) => ({ ...entry, url: withoutQuery(entry.url) }));
+  return capped(entries, MAX_HISTORY_SIZE);
 }
 
 let pending: { entries: HistoryEntry[]; size: number } | undefined;
@@ -97,7 +101,7 @@ async function write(entries: HistoryEntry[], size: number): Promise<void> {
  */
 export function addToHistory(failure: Failure, size = HISTORY_SIZE): Promise<void> {
   const { kind, url, port, code, time } = failure;
-  const entry = { kind, url, port, code, time };
+  const entry = { kind, url: withoutQuery(url), port, code, time };
   if (pending) {
     pending.entries.unshift(entry);
     pending.size = size;

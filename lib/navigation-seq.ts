@@ -7,7 +7,15 @@
  * Checking before the redirect is not enough: the event of the user's next navigation may still be on its
  * way to the background when the redirect is sent, and the redirect then aborts that navigation (Chromium
  * reports it as net::ERR_ABORTED; seen in the e2e burst test). So each redirect is remembered for a moment,
- * and a navigation that started after it and was aborted is given back to the user (`abortedByUs`).
+ * and a navigation that started after it and was aborted may be given back (`abortedByUs`).
+ *
+ * But only one that is provably the user's is loaded again (`giveBack`): an aborted navigation may as well have
+ * been started by a page, and loading it ourselves would make it the browser's own top-level navigation (no
+ * initiator, `Sec-Fetch-Site: none`, SameSite=Strict cookies sent: https://web.dev/articles/samesite-cookies-explained):
+ * a page could make Port Doctor load a URL of its choosing. Two pages can steer a tab: the one that opened it
+ * (`window.open` keeps a handle that may set its location), and the page the tab still shows when a redirect
+ * pre-empts a navigation (Chromium, lib/pre-empt.ts: the old document lives until ours commits). Anything
+ * else is offered on the explanation, behind a click.
  */
 
 /** How long after our redirect an aborted navigation is taken to be one we aborted. */
@@ -16,7 +24,9 @@ export const REDIRECT_WINDOW_MS = 3000;
 export class NavigationSeq {
   #seq = new Map<number, number>();
   #latest = new Map<number, string>();
-  #redirects = new Map<number, { seq: number; time: number }>();
+  #redirects = new Map<number, { seq: number; time: number; fromPage: boolean }>();
+  /** Tabs whose top document is a web page (its scripts run), as the last top-level event said. */
+  #live = new Set<number>();
 
   /** A new top-level navigation to `url` started (or, in Firefox, an error page committed) in the tab. */
   bump(tabId: number, url: string): void {
@@ -53,26 +63,51 @@ export class NavigationSeq {
     return () => this.current(tabId) === seen;
   }
 
-  /** We are sending the tab to an explanation now. */
-  redirected(tabId: number, now: number): void {
-    this.#redirects.set(tabId, { seq: this.current(tabId), time: now });
+  /**
+   * The tab now shows a web page (`live`: a document committed) or no page that runs a web page's script (the
+   * browser's error page: Chromium reports its commit as onErrorOccurred, not onCommitted). A tab nothing was
+   * seen of (a new tab, a restarted worker) counts as showing none.
+   */
+  shown(tabId: number, live: boolean): void {
+    if (live) this.#live.add(tabId);
+    else this.#live.delete(tabId);
   }
 
   /**
-   * A top-level navigation of the tab was aborted: was it one the user started just after our redirect,
-   * which the redirect then cut off? Answers once per redirect.
+   * We are sending the tab to an explanation now; `preEmpted`: before the browser refused the navigation, so
+   * the page the tab shows may still run (lib/pre-empt.ts).
    */
-  abortedByUs(tabId: number, now: number): boolean {
+  redirected(tabId: number, now: number, preEmpted = false): void {
+    const fromPage = preEmpted && this.#live.has(tabId);
+    this.#redirects.set(tabId, { seq: this.current(tabId), time: now, fromPage });
+    this.#live.delete(tabId);
+  }
+
+  /**
+   * A top-level navigation of the tab was aborted: was it one that started just after our redirect, which the
+   * redirect then cut off? Answers once per redirect: null when not, else whether the page the tab showed may
+   * have started it (`fromPage`).
+   */
+  abortedByUs(tabId: number, now: number): { fromPage: boolean } | null {
     const redirect = this.#redirects.get(tabId);
     if (!redirect || now - redirect.time > REDIRECT_WINDOW_MS || this.current(tabId) <= redirect.seq)
-      return false;
+      return null;
     this.#redirects.delete(tabId);
-    return true;
+    return { fromPage: redirect.fromPage };
   }
 
   forget(tabId: number): void {
     this.#seq.delete(tabId);
     this.#latest.delete(tabId);
     this.#redirects.delete(tabId);
+    this.#live.delete(tabId);
   }
+}
+
+/**
+ * What to do with a navigation our redirect cut off: load it again only when no page can have started it (the
+ * tab was not opened by a page, and no page was live in it when we redirected); otherwise offer it.
+ */
+export function giveBack(aborted: { fromPage: boolean }, openedByPage: boolean): 'load' | 'offer' {
+  return aborted.fromPage || openedByPage ? 'offer' : 'load';
 }

@@ -32,6 +32,6 @@ export function mayPreEmpt({
   if (settings.blockedNavigation !== 'explain' || portListIncludes(settings.unblockedPorts, port))
     return false;
   // Back from the explanation reloads the refused URL: it must fail and be badged, not bounce (lib/decide.ts).
-  // The explained URL was kept bounded, whole for a local host or without its query for another.
-  return explained !== url && explained !== boundUrl(url, false, 'main_frame');
+  // The explained URL was kept bounded, without its query (lib/bounded.ts).
+  return explained !== url && explained !== boundUrl(url, true, 'main_frame');
 }

@@ -6,6 +6,7 @@ import type { Failure } from './failure.ts';
 import { addToHistory } from './history.ts';
 import { notifyOverlay } from './messages.ts';
 import type { TabState } from './tab-state.ts';
+import { boundWholeUrl, withoutQuery } from './bounded.ts';
 import { safeUrl } from './url.ts';
 
 const BADGE_COLOR = '#c2410c';
@@ -22,11 +23,13 @@ export interface PresentOptions {
   notification: () => NotificationText;
   /**
    * Is the tab still on the navigation that failed? Checked right before the tab is moved: the user may
-   * have typed another URL meanwhile, and what the user did last wins (hardening-review.md L4).
+   * have typed another URL meanwhile, and what the user did last wins.
    */
   current: () => boolean;
   /** Called just as the tab is sent to the explanation. */
   redirecting: () => void;
+  /** The URL as it failed, query included: kept for Retry in this tab only (lib/tab-state.ts). */
+  wholeUrl: string;
   tabs: TabState;
   overlays: Overlays;
 }
@@ -39,7 +42,7 @@ export async function present(failure: Failure, actions: Actions, options: Prese
   // The tab leaves its error page first: every millisecond here is the user's wait for the answer.
   const redirect = actions.explain && !superseded;
   if (redirect) options.redirecting();
-  const explained = redirect ? explainInTab(failure, options.tabs) : undefined;
+  const explained = redirect ? explainInTab(failure, options.tabs, options.wholeUrl) : undefined;
   const incognito = await isIncognito(tabId);
   await Promise.all([
     explained,
@@ -97,10 +100,11 @@ export class Overlays {
 export async function explainInTab(
   failure: Pick<Failure, 'tabId' | 'url' | 'code'>,
   tabs: TabState,
+  wholeUrl?: string,
 ): Promise<void> {
   await Promise.all([
     browser.tabs.update(failure.tabId, { url: explanationUrl(failure) }),
-    tabs.setExplained(failure.tabId, failure.url),
+    tabs.setExplained(failure.tabId, failure.url, wholeUrl),
   ]);
 }
 
@@ -113,7 +117,9 @@ export async function explainNotified(
   tabs: TabState,
 ): Promise<void> {
   const tab = await browser.tabs.get(failure.tabId).catch(() => undefined);
-  if (tab?.url === failure.url) await explainInTab(failure, tabs);
+  // The failure is kept without its query (lib/bounded.ts); the tab's address has it.
+  if (tab?.url !== undefined && withoutQuery(tab.url) === failure.url)
+    await explainInTab(failure, tabs, boundWholeUrl(tab.url));
   else await browser.tabs.create({ url: explanationUrl(failure) });
 }
 

@@ -20,6 +20,8 @@ export const MAX_TAB_BYTES = 16 * 1024;
 export const MAX_TOTAL_BYTES = 256 * 1024;
 /** Tabs whose explained URL is kept; more are the oldest, long gone. */
 const MAX_EXPLAINED_TABS = 500;
+/** Tabs whose whole URL (Retry) or offered URL is kept: up to 2 KB each, so fewer (200 KB at most each). */
+const MAX_WHOLE_TABS = 100;
 /** Tabs remembered as closed, so that a failure still in flight cannot bring a closed tab back. */
 const CLOSED_REMEMBERED = 1000;
 
@@ -29,7 +31,8 @@ export interface TabFailure extends Failure {
 }
 
 type TabFailures = Record<string, TabFailure[]>;
-type Explained = Record<string, string>;
+/** One URL per tab. */
+type TabUrls = Record<string, string>;
 
 export const tabFailuresItem = storage.defineItem<unknown>('session:tabFailures', { fallback: {} });
 /**
@@ -37,6 +40,17 @@ export const tabFailuresItem = storage.defineItem<unknown>('session:tabFailures'
  * only marks the toolbar button instead of bouncing the user back into the explanation.
  */
 export const explainedItem = storage.defineItem<unknown>('session:explained', { fallback: {} });
+/**
+ * The whole URL (query included) the tab was sent to the explanation for: only Retry in that tab needs it, and
+ * nothing outside the tab ever shows it (lib/bounded.ts). Session storage only: never written to disk.
+ */
+export const wholeUrlItem = storage.defineItem<unknown>('session:wholeUrl', { fallback: {} });
+/**
+ * A navigation our redirect cut off that may not have been the user's (a page that opened the tab, or the
+ * page the tab showed, may have started it): never loaded for them, only offered on the explanation, behind
+ * a click (lib/navigation-seq.ts).
+ */
+export const offeredItem = storage.defineItem<unknown>('session:offered', { fallback: {} });
 
 function isTabFailure(value: unknown): value is TabFailure {
   return (
@@ -62,11 +76,27 @@ function readFailures(stored: unknown): TabFailures {
   return result;
 }
 
-function readExplained(stored: unknown): Explained {
+function readTabUrls(stored: unknown): TabUrls {
   if (!isRecord(stored)) return {};
   return Object.fromEntries(
     Object.entries(stored).filter(([tab, url]) => /^\d+$/.test(tab) && typeof url === 'string'),
-  ) as Explained;
+  ) as TabUrls;
+}
+
+/** Sets or (undefined) deletes a tab's URL; true when something changed. Re-inserted: the oldest go first. */
+function setUrl(map: Map<string, string>, tab: string, url: string | undefined): boolean {
+  if (map.get(tab) === url) return false;
+  map.delete(tab);
+  if (url !== undefined) map.set(tab, url);
+  return true;
+}
+
+/** Drops the oldest tabs' URLs past `max`. */
+function capUrls(map: Map<string, string>, max: number): void {
+  for (const tab of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(tab);
+  }
 }
 
 /** A tab's failures within the per-tab caps, newest kept. */
@@ -80,6 +110,8 @@ export class TabState {
   /** In the order tabs last failed: #capTotal drops from the front. */
   #failures = new Map<string, TabFailure[]>();
   #explained = new Map<string, string>();
+  #whole = new Map<string, string>();
+  #offered = new Map<string, string>();
   #loaded: Promise<void> | undefined;
   #ready = false;
   #closed = new Set<number>();
@@ -96,10 +128,17 @@ export class TabState {
   }
 
   #load(): Promise<void> {
-    this.#loaded ??= Promise.all([tabFailuresItem.getValue(), explainedItem.getValue()]).then(
-      ([failures, explained]) => {
+    this.#loaded ??= Promise.all([
+      tabFailuresItem.getValue(),
+      explainedItem.getValue(),
+      wholeUrlItem.getValue(),
+      offeredItem.getValue(),
+    ]).then(
+      ([failures, explained, whole, offered]) => {
         this.#failures = new Map([...Object.entries(readFailures(failures)), ...this.#failures]);
-        this.#explained = new Map([...Object.entries(readExplained(explained)), ...this.#explained]);
+        this.#explained = new Map([...Object.entries(readTabUrls(explained)), ...this.#explained]);
+        this.#whole = new Map([...Object.entries(readTabUrls(whole)), ...this.#whole]);
+        this.#offered = new Map([...Object.entries(readTabUrls(offered)), ...this.#offered]);
         this.#ready = true;
       },
       (error: unknown) => console.error('[Port Doctor] tab state unreadable:', error),
@@ -121,6 +160,8 @@ export class TabState {
     return Promise.all([
       tabFailuresItem.setValue(Object.fromEntries(this.#failures)),
       explainedItem.setValue(Object.fromEntries(this.#explained)),
+      wholeUrlItem.setValue(Object.fromEntries(this.#whole)),
+      offeredItem.setValue(Object.fromEntries(this.#offered)),
     ]);
   }
 
@@ -146,10 +187,9 @@ export class TabState {
       if (this.#failures.size <= 1 || bytes() <= MAX_TOTAL_BYTES) break;
       this.#failures.delete(tab);
     }
-    for (const tab of this.#explained.keys()) {
-      if (this.#explained.size <= MAX_EXPLAINED_TABS) break;
-      this.#explained.delete(tab);
-    }
+    capUrls(this.#explained, MAX_EXPLAINED_TABS);
+    capUrls(this.#whole, MAX_WHOLE_TABS);
+    capUrls(this.#offered, MAX_WHOLE_TABS);
   }
 
   /** Adds a failure to its tab, newest last. A failure of the whole tab starts its list afresh. */
@@ -166,10 +206,15 @@ export class TabState {
     return this.#flush();
   }
 
-  /** A new page in the tab: what failed in the old one no longer applies. Costs nothing for healthy tabs. */
+  /**
+   * A new page in the tab: what failed in the old one no longer applies, nor what was offered there. Costs
+   * nothing for healthy tabs.
+   */
   async forget(tabId: number): Promise<void> {
     await this.#load();
-    if (this.#failures.delete(String(tabId))) return this.#flush();
+    const tab = String(tabId);
+    const had = this.#failures.delete(tab);
+    if (this.#offered.delete(tab) || had) return this.#flush();
   }
 
   /** The tab closed: all of it goes, and a failure still on its way cannot bring it back. */
@@ -178,8 +223,10 @@ export class TabState {
     if (this.#closed.size > CLOSED_REMEMBERED) this.#closed.delete(this.#closed.values().next().value ?? -1);
     await this.#load();
     const tab = String(tabId);
-    const had = this.#failures.delete(tab);
-    if (this.#explained.delete(tab) || had) return this.#flush();
+    const changed = [this.#failures, this.#explained, this.#whole, this.#offered].map((map) =>
+      map.delete(tab),
+    );
+    if (changed.includes(true)) return this.#flush();
   }
 
   async failures(tabId: number): Promise<TabFailure[]> {
@@ -197,12 +244,32 @@ export class TabState {
     return this.#explained.get(String(tabId));
   }
 
-  async setExplained(tabId: number, url: string | undefined): Promise<void> {
+  /**
+   * The tab was sent to the explanation of `url` (as kept: lib/bounded.ts), which failed as `whole` (query
+   * included, for Retry in this tab only); undefined: a page loaded, or the user asked for one.
+   */
+  async setExplained(tabId: number, url: string | undefined, whole?: string): Promise<void> {
     await this.#load();
     const tab = String(tabId);
-    if (this.#explained.get(tab) === url || (url !== undefined && this.#closed.has(tabId))) return;
-    this.#explained.delete(tab);
-    if (url !== undefined) this.#explained.set(tab, url);
+    if (url !== undefined && this.#closed.has(tabId)) return;
+    const explained = setUrl(this.#explained, tab, url);
+    const kept = setUrl(this.#whole, tab, url === undefined ? undefined : whole);
+    const offered = url === undefined && this.#offered.delete(tab);
+    if (explained || kept || offered) return this.#flush();
+  }
+
+  /** The whole URL to retry in this tab, when `url` is what the tab was explained for; else `url` itself. */
+  async retryUrl(tabId: number, url: string): Promise<string> {
+    await this.#load();
+    const tab = String(tabId);
+    const whole = this.#whole.get(tab);
+    return whole !== undefined && this.#explained.get(tab) === url ? whole : url;
+  }
+
+  /** Offers a navigation on the tab's explanation instead of loading it (lib/navigation-seq.ts). */
+  async offer(tabId: number, url: string): Promise<void> {
+    await this.#load();
+    if (this.#closed.has(tabId) || !setUrl(this.#offered, String(tabId), url)) return;
     return this.#flush();
   }
 }
@@ -214,5 +281,10 @@ export async function failuresForTab(tabId: number): Promise<TabFailure[]> {
 
 /** For the views and tests: the stored URL a tab was last explained for. */
 export async function explainedUrl(tabId: number): Promise<string | undefined> {
-  return readExplained(await explainedItem.getValue())[String(tabId)];
+  return readTabUrls(await explainedItem.getValue())[String(tabId)];
+}
+
+/** For the explanation page: the navigation offered in its tab, if any. */
+export async function offeredUrl(tabId: number): Promise<string | undefined> {
+  return readTabUrls(await offeredItem.getValue())[String(tabId)];
 }

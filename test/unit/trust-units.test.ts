@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { boundUrl, byteLength, MAX_URL_LENGTH, originOf, withoutQuery } from '@/lib/bounded';
 import { cardEntries, failureOfLabel } from '@/lib/card';
 import { matchesStart, START_WINDOW_MS } from '@/lib/navigation-starts';
-import { NavigationSeq, REDIRECT_WINDOW_MS } from '@/lib/navigation-seq';
+import { giveBack, NavigationSeq, REDIRECT_WINDOW_MS } from '@/lib/navigation-seq';
 import { mayPreEmpt } from '@/lib/pre-empt';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { callerRoles, noPayload, onlyString, RateLimit } from '@/lib/senders';
@@ -13,12 +13,13 @@ describe('boundUrl', () => {
   const long = `http://localhost:3000/${'p'.repeat(3000)}`;
   it.each([
     [
-      'a local URL, whole',
-      'http://localhost:5173/a?b=c#d',
+      'a local URL: no query or fragment either (an OAuth loopback callback carries its code there)',
+      'http://127.0.0.1:53682/?code=SECRET&state=x#frag',
       true,
-      'xmlhttprequest',
-      'http://localhost:5173/a?b=c#d',
+      'main_frame',
+      'http://127.0.0.1:53682/',
     ],
+    ['a local request', 'http://localhost:5173/a?b=c#d', true, 'xmlhttprequest', 'http://localhost:5173/a'],
     [
       'a remote request: no query or fragment',
       'http://api.test:6000/v1?key=SECRET#x',
@@ -248,17 +249,39 @@ describe('NavigationSeq', () => {
     expect(new NavigationSeq().snapshot(4, 'http://localhost:6000/')()).toBe(true);
   });
 
-  it('an aborted navigation that started after our redirect, within the window, was ours to give back', () => {
+  it('an aborted navigation that started after our redirect, within the window, was cut off by us', () => {
     const seq = new NavigationSeq();
     seq.bump(1, 'http://localhost:6000/');
     seq.redirected(1, 0);
-    expect(seq.abortedByUs(1, 10)).toBe(false);
+    expect(seq.abortedByUs(1, 10)).toBeNull();
     seq.bump(1, 'http://localhost:6665/');
-    expect(seq.abortedByUs(1, REDIRECT_WINDOW_MS + 1)).toBe(false);
+    expect(seq.abortedByUs(1, REDIRECT_WINDOW_MS + 1)).toBeNull();
     seq.redirected(1, 0);
     seq.bump(1, 'http://localhost:6666/');
-    expect(seq.abortedByUs(1, 10)).toBe(true);
-    expect(seq.abortedByUs(1, 20)).toBe(false);
+    expect(seq.abortedByUs(1, 10)).toEqual({ fromPage: false });
+    expect(seq.abortedByUs(1, 20)).toBeNull();
+  });
+
+  it.each([
+    ['after the error page replaced the page', ['live', 'error'], false, false],
+    ['pre-empted in a tab nothing was seen of (a new tab)', [], true, false],
+    ['pre-empted over a live web page', ['live'], true, true],
+    ['pre-empted over an error page', ['live', 'error'], true, false],
+  ] as const)('who may have started a cut-off navigation: %s', (_what, shown, preEmpted, fromPage) => {
+    const seq = new NavigationSeq();
+    for (const page of shown) seq.shown(1, page === 'live');
+    seq.redirected(1, 0, preEmpted);
+    seq.bump(1, 'https://victim.example/');
+    expect(seq.abortedByUs(1, 10)).toEqual({ fromPage });
+  });
+
+  it.each([
+    [{ fromPage: false }, false, 'load'],
+    [{ fromPage: true }, false, 'offer'],
+    [{ fromPage: false }, true, 'offer'],
+    [{ fromPage: true }, true, 'offer'],
+  ] as const)('giveBack(%o, opened by a page: %s) → %s', (aborted, openedByPage, expected) => {
+    expect(giveBack(aborted, openedByPage)).toBe(expected);
   });
 });
 

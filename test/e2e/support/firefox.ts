@@ -25,6 +25,8 @@ export interface FirefoxOptions {
   /** An unpacked extension other than the production build (the zipped package, unpacked). */
   extensionDir?: string;
   prefs?: Record<string, string | number | boolean>;
+  /** A profile folder to start with (kept after close); a fresh one otherwise. */
+  userDataDir?: string;
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
@@ -35,6 +37,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     protocol: 'webDriverBiDi',
     executablePath: firefoxPath(),
     headless: true,
+    ...(options.userDataDir !== undefined && { userDataDir: options.userDataDir }),
     extraPrefsFirefox: {
       'intl.locale.requested': options.locale ?? 'en-US',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),

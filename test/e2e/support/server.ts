@@ -9,6 +9,8 @@ export interface TestServer {
   port: number;
   /** How many requests each path received. */
   hits: Map<string, number>;
+  /** Every request, in order: its path and query, and who the browser says started it (Sec-Fetch-Site). */
+  requests: { url: string; fetchSite: string | undefined }[];
   close(): Promise<void>;
 }
 
@@ -25,10 +27,16 @@ export type Routes = Record<string, string | Reply>;
 
 export async function startServer(routes: Routes, port = 0): Promise<TestServer> {
   const hits = new Map<string, number>();
+  const requests: TestServer['requests'] = [];
   const sockets = new Set<Socket>();
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    const fetchSite = request.headers['sec-fetch-site'];
+    requests.push({
+      url: request.url ?? '/',
+      fetchSite: Array.isArray(fetchSite) ? fetchSite[0] : fetchSite,
+    });
     const route = routes[path];
     const reply: Reply =
       route === undefined
@@ -62,6 +70,7 @@ export async function startServer(routes: Routes, port = 0): Promise<TestServer>
     origin: `http://127.0.0.1:${actual}`,
     port: actual,
     hits,
+    requests,
     close: () =>
       new Promise((done) => {
         for (const socket of sockets) socket.destroy();
