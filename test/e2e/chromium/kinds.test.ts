@@ -1,7 +1,6 @@
 /** The failure kinds beyond blocked ports, each from a real setup, in the production build (Chromium). */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HSTS_PRELOADED_TLDS } from '../../../lib/kinds/forced-https/kind';
 import { axeViolations } from '../support/axe';
 import {
   clickToolbarButton,
@@ -9,7 +8,6 @@ import {
   launchChromium,
   settle,
   type ChromiumSession,
-  storeSettings,
 } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
@@ -50,8 +48,8 @@ describe('Chromium: failure kinds from real servers', () => {
 
   beforeAll(async () => {
     // The HTTPS server's certificate is made for this run: accepted, so that "Open with https://" shows its page.
-    // myapp.dev and x.<tld> for each preloaded TLD reach this machine, as a hosts-file entry would make them.
-    const names = ['devbox.test', 'myapp.dev', ...[...HSTS_PRELOADED_TLDS, 'test'].map((tld) => `x.${tld}`)];
+    // devbox.test and myapp.dev reach this machine, as a hosts-file entry would make them.
+    const names = ['devbox.test', 'myapp.dev'];
     const rules = names.map((name) => `MAP ${name} 127.0.0.1`).join(', ');
     session = await launchChromium({
       args: ['--ignore-certificate-errors', `--host-resolver-rules=${rules}`],
@@ -88,26 +86,6 @@ describe('Chromium: failure kinds from real servers', () => {
     await waitFor('the page on localhost', async () => page.url() === `http://localhost:${plain.port}/`);
     await expectShown(page, '#app', SERVED_TEXT);
     await page.close();
-  });
-
-  it('every TLD Port Doctor names as preloaded is opened with https:// by Chromium, and .test is not', async () => {
-    const plain = await startEverywhereServer();
-    servers.push(plain);
-    // The browser's own answer is under test here: Port Doctor only marks the button meanwhile.
-    await storeSettings(session, { blockedNavigation: 'explain', localFailures: 'badge' });
-    const page = await session.newPage();
-    const upgraded: string[] = [];
-    for (const tld of [...HSTS_PRELOADED_TLDS, 'test']) {
-      const outcome = await page.goto(`http://x.${tld}:${plain.port}/`).then(
-        () => 'loaded',
-        (failure: unknown) => String(failure),
-      );
-      if (outcome.includes('net::ERR_SSL_PROTOCOL_ERROR')) upgraded.push(tld);
-    }
-    expect(upgraded).toEqual([...HSTS_PRELOADED_TLDS]);
-    expect(page.url()).toBe(`http://x.test:${plain.port}/`);
-    await page.close();
-    await explainEveryFailure(session);
   });
 
   it('a real Vite reached as devbox.test: the toolbar button reads its 403, the explanation gives the allowedHosts line [kind:host-guard]', async () => {

@@ -75,6 +75,25 @@ describe('Chromium: an opener page steers the window Port Doctor explained', () 
     expect(popup.url()).toBe(`${victim.origin}/b?from=page`);
     await page.close();
   });
+
+  it('a navigation offered instead (the background decided: wiring tests): shown, and loaded on a click', async () => {
+    const page = await session.newPage();
+    await expect(page.goto('http://localhost:6000/offer')).rejects.toThrow(/ERR_UNSAFE_PORT|ERR_ABORTED/);
+    await waitFor('the explanation', async () => page.url().includes('/explain.html?url='));
+    const offered = `${victim.origin}/offered?x=1`;
+    await session.inWorker(async (url: string) => {
+      const { chrome } = globalThis as unknown as ExtensionGlobals;
+      const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url?.includes('%2Foffer&'));
+      await chrome.storage.session.set({ offered: { [String(tab?.id)]: url } });
+    }, offered);
+    const button = await waitFor('the offer', () => page.$('[data-testid="continue"]'));
+    expect(
+      await page.$eval('[data-testid="continue-offer"]', (offer) => (offer as HTMLElement).innerText),
+    ).toContain(victim.origin);
+    await button.click();
+    await waitFor('the offered page', async () => page.url() === offered);
+    await page.close();
+  });
 });
 
 describe('Chromium: a refused OAuth loopback callback with its code', () => {

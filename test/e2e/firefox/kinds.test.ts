@@ -1,7 +1,6 @@
 /** The failure kinds beyond blocked ports, each from a real setup, in the production build (Firefox). */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HSTS_PRELOADED_TLDS } from '../../../lib/kinds/forced-https/kind';
 import { axeViolations } from '../support/axe';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
@@ -45,8 +44,8 @@ describe('Firefox: failure kinds from real servers', () => {
   const servers: Running[] = [];
 
   beforeAll(async () => {
-    // myapp.dev and x.<tld> for each preloaded TLD reach this machine, as a hosts-file entry would make them.
-    const names = ['devbox.test', 'myapp.dev', ...[...HSTS_PRELOADED_TLDS, 'test'].map((tld) => `x.${tld}`)];
+    // devbox.test and myapp.dev reach this machine, as a hosts-file entry would make them.
+    const names = ['devbox.test', 'myapp.dev'];
     session = await launchFirefox({
       prefs: {
         'network.dns.localDomains': names.join(','),
@@ -103,36 +102,6 @@ describe('Firefox: failure kinds from real servers', () => {
     );
     await expectShown(page, '#app', SERVED_TEXT);
     await page.close();
-  });
-
-  it('every TLD Port Doctor names as preloaded is opened with https:// by Firefox, and .test is not', async () => {
-    const plain = await startEverywhereServer();
-    servers.push(plain);
-    // The browser's own answer is under test here: Port Doctor only marks the button meanwhile.
-    const control = await controlPage(session);
-    const setLocalFailures = (reaction: string) =>
-      storeSettings(control, { blockedNavigation: 'explain', localFailures: reaction });
-    await setLocalFailures('badge');
-    const upgraded: string[] = [];
-    for (const tld of [...HSTS_PRELOADED_TLDS, 'test']) {
-      // A tab each: BiDi loses track of a tab that went from one error page to the next.
-      const page = await session.newPage();
-      const loaded = await page.goto(`http://x.${tld}:${plain.port}/`).then(
-        () => true,
-        // Firefox's TLS error (SSL_ERROR_RX_RECORD_TOO_LONG), which BiDi does not always name.
-        () => false,
-      );
-      const https = `https://x.${tld}:${plain.port}/`;
-      if (loaded) expect(await text(page, '#app')).toBe(SERVED_TEXT);
-      else {
-        // The error page commits with the https:// address (BiDi may answer before it does).
-        await waitFor(`Firefox's error page for ${https}`, async () => (await locationOf(page)) === https);
-        upgraded.push(tld);
-      }
-      await page.close();
-    }
-    expect(upgraded).toEqual([...HSTS_PRELOADED_TLDS]);
-    await setLocalFailures('explain');
   });
 
   it('devbox.test, mapped to this machine, refused: local by its address (dns.resolve), so the refusal is explained', async () => {
