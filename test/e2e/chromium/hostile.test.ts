@@ -4,9 +4,16 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickerPage, FETCH_BLOCKED, FLOOD_PAGE, prerenderPage, spyPage } from '../fixtures/hostile';
+import {
+  clickerPage,
+  decoyPage,
+  FETCH_BLOCKED,
+  FLOOD_PAGE,
+  prerenderPage,
+  spyPage,
+} from '../fixtures/hostile';
 import { CLICK_TO_FAIL, HEALTHY_PAGE } from '../fixtures/pages';
-import { exposeCardChromium, pageViewOfCard } from '../support/card';
+import { cardArmed, cardBox, cardButtons, exposeCardChromium, pageViewOfCard } from '../support/card';
 import { badgeOf, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { hostile, optionsStillSave } from '../support/hostile';
@@ -48,6 +55,7 @@ describe('Chromium: hostile pages get nothing', () => {
     });
     server = await startServer({
       '/clicker': clickerPage(FETCH_BLOCKED),
+      '/decoy': decoyPage(FETCH_BLOCKED),
       '/spy': spyPage(`${other.origin}/redirect`, SECRET),
       '/flood': FLOOD_PAGE,
       '/styled': CLICK_TO_FAIL,
@@ -79,12 +87,63 @@ describe('Chromium: hostile pages get nothing', () => {
     // The card is still there, and still works for the user's own click.
     await exposeCardChromium(page);
     const why = await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"] button.primary'));
+    await cardArmed(page);
     const opened = session.browser.waitForTarget((target) =>
       // The card's own line, not an explanation another step left open.
       target.url().includes(`/explain.html?url=${encodeURIComponent('http://127.0.0.1:6000/api')}&`),
     );
     await why.click();
     await (await (await opened).page())?.close();
+    await page.close();
+  });
+
+  it("a page laying bait over the card: the user's real clicks through it do nothing, until it is gone", async () => {
+    const page = await session.newPage();
+    const explanations: number[] = [];
+    const count = (target: { url(): string }) => {
+      if (target.url().includes('/explain.html?')) explanations.push(performance.now());
+    };
+    session.browser.on('targetcreated', count);
+    await page.goto(`${server.origin}/decoy`);
+    await exposeCardChromium(page);
+    // Armed first: what refuses the clicks below is the bait, not the card's first moments.
+    await cardArmed(page);
+    const [why, , mute] = await cardButtons(page);
+    await page.evaluate(
+      (box) => (window as unknown as { cover(b: object): void }).cover(box),
+      await cardBox(page),
+    );
+    // IntersectionObserver v2 sees the opaque bait, which no hit test does (it lets every click through).
+    await cardArmed(page, false);
+    // Real clicks, through the bait, on "Don't show on this site" and "Why?".
+    await page.mouse.click(mute!.x, mute!.y);
+    await page.mouse.click(why!.x, why!.y);
+    const refusedAt = performance.now();
+    await page.evaluate(() => (window as unknown as { uncover(): void }).uncover());
+    await cardArmed(page);
+    // The background opens at most one explanation a second per tab: past that, it could not hide a second.
+    await waitFor('the explanation limit to pass', async () => performance.now() - refusedAt > 1100);
+    // The sentinel: the same click, uncovered, opens the explanation; the card is still there, so the
+    // refused "Don't show on this site" did not act either (it puts the card away at once).
+    const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+    await page.mouse.click(why!.x, why!.y);
+    await (await (await opened).page())?.close();
+    expect(await page.$('pierce/[data-testid="overlay-card"]')).not.toBeNull();
+    // The explanation took the front; a tab coming back into view shows its card anew.
+    await page.bringToFront();
+    await cardArmed(page);
+    await page.mouse.click(mute!.x, mute!.y);
+    const muted = () =>
+      session.inWorker(async () => {
+        const { chrome } = globalThis as unknown as ExtensionGlobals;
+        const { settings } = await chrome.storage.sync.get('settings');
+        return (settings as { mutedSites?: string[] } | undefined)?.mutedSites ?? [];
+      });
+    await waitFor('the site muted', async () => (await muted()).length > 0);
+    session.browser.off('targetcreated', count);
+    expect(await muted()).toEqual([server.origin]);
+    expect(explanations).toHaveLength(1);
+    expect(explanations[0]).toBeGreaterThan(refusedAt);
     await page.close();
   });
 

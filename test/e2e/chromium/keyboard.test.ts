@@ -5,7 +5,7 @@ import { focused, tabTo } from '../support/keyboard';
 import { checkedReaction, entries, statusSays, waitForOptions } from '../support/options-page';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
-import { exposeCardChromium } from '../support/card';
+import { cardArmed, exposeCardChromium } from '../support/card';
 
 describe('Chromium: everything works from the keyboard', () => {
   let session: ChromiumSession;
@@ -63,6 +63,7 @@ describe('Chromium: everything works from the keyboard', () => {
     await page.goto(`${server.origin}/app`);
     await exposeCardChromium(page);
     await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"]'));
+    await cardArmed(page);
     expect(await tabTo(page, /^button "Why\?"/)).toBe('button "Why?"');
     await tabTo(page, /^button "Dismiss"/);
     await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLICK_TO_FAIL, HUNDRED_BLOCKED, MARKUP_URL } from '../fixtures/pages';
-import { exposeCardChromium } from '../support/card';
+import { cardArmed, exposeCardChromium } from '../support/card';
 import { badgeOf, extensionWorlds, launchChromium, settle, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { startServer, type TestServer } from '../support/server';
@@ -137,6 +137,7 @@ describe('Chromium: the in-page card', () => {
     await page.click('#go');
     await exposeCardChromium(page);
     const why = await waitFor('the card', () => page.$('pierce/[data-testid="overlay-card"] button.primary'));
+    await cardArmed(page);
     await why.focus();
     const opened = session.browser.waitForTarget((target) =>
       // The card's own line, not an explanation another step left open.
@@ -149,6 +150,9 @@ describe('Chromium: the in-page card', () => {
       /^Your browser blocked port (6000|6667)$/,
     );
     await explanation.close();
+    // Back in front, the card is new to the eye again: it waits its moment before taking a click.
+    await page.bringToFront();
+    await cardArmed(page);
     const dismiss = await page.$('pierce/[data-testid="overlay-card"] button:nth-of-type(2)');
     await dismiss!.click();
     await waitFor(
@@ -166,6 +170,7 @@ describe('Chromium: the in-page card', () => {
     const mute = await waitFor('the card', () =>
       page.$('pierce/[data-testid="overlay-card"] button:nth-of-type(3)'),
     );
+    await cardArmed(page);
     await mute.click();
     await waitFor(
       'the card to go',

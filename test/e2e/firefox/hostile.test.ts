@@ -5,9 +5,9 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickerPage, FLOOD_PAGE, FRAME_BLOCKED, spyPage } from '../fixtures/hostile';
+import { clickerPage, decoyPage, FLOOD_PAGE, FRAME_BLOCKED, spyPage } from '../fixtures/hostile';
 import { FRAMES_BLOCKED_PORT, HEALTHY_PAGE } from '../fixtures/pages';
-import { cardElement, exposeCardFirefox, pageViewOfCard } from '../support/card';
+import { cardArmed, cardButtons, cardElement, exposeCardFirefox, pageViewOfCard } from '../support/card';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
   controlPage,
@@ -53,6 +53,7 @@ describe('Firefox: hostile pages get nothing', () => {
     });
     server = await startServer({
       '/clicker': clickerPage(FRAME_BLOCKED),
+      '/decoy': decoyPage(FRAME_BLOCKED),
       '/spy': spyPage(`${other.origin}/redirect`, SECRET),
       '/flood': FLOOD_PAGE,
       '/framed': FRAMES_BLOCKED_PORT,
@@ -79,6 +80,48 @@ describe('Firefox: hostile pages get nothing', () => {
     await settle(session);
     expect(await explanationTabs(control)).toBe(before);
     expect(await hostile(page)).toMatchObject({ sawRoot: false, sawButtons: 0 });
+    await page.close();
+  });
+
+  it("a page fading the card over its bait: the user's real clicks do nothing, until it stops", async () => {
+    // Firefox has no IntersectionObserver v2, so an opaque bait laid over the card with `pointer-events: none`
+    // goes unseen there once the card's first moments are over (README "Trust"). What it can see is the page
+    // restyling what holds the card: here the body faded to near nothing over a bait painted behind it.
+    const before = await explanationTabs(control);
+    const page = await session.newPage();
+    await page.goto(`${server.origin}/decoy`);
+    await exposeCardFirefox(page, control);
+    await waitFor('the card', () => cardElement(page, '[data-testid="overlay-card"]'));
+    await cardArmed(page);
+    const [why, , mute] = await cardButtons(page);
+    await page.evaluate(() => (window as unknown as { fade(): void }).fade());
+    await cardArmed(page, false);
+    await page.mouse.click(mute!.x, mute!.y);
+    await page.mouse.click(why!.x, why!.y);
+    const refusedAt = performance.now();
+    await page.evaluate(() => (window as unknown as { uncover(): void }).uncover());
+    await cardArmed(page);
+    // The background opens at most one explanation a second per tab: past that, it could not hide a second.
+    await waitFor('the explanation limit to pass', async () => performance.now() - refusedAt > 1100);
+    // The sentinel: the same click on the card as drawn opens the explanation; the card is still there, so
+    // the refused "Don't show on this site" did not act either (it puts the card away at once).
+    await page.mouse.click(why!.x, why!.y);
+    await waitFor('the explanation', async () => (await explanationTabs(control)) > before);
+    expect(await cardElement(page, '[data-testid="overlay-card"]')).not.toBeNull();
+    const muted = () =>
+      control.evaluate(async () => {
+        const { browser } = globalThis as unknown as ExtensionGlobals;
+        const { settings } = await browser.storage.sync.get('settings');
+        return (settings as { mutedSites?: string[] } | undefined)?.mutedSites ?? [];
+      });
+    expect(await muted()).toEqual([]);
+    // The explanation took the front; a tab coming back into view shows its card anew.
+    await page.bringToFront();
+    await cardArmed(page);
+    await page.mouse.click(mute!.x, mute!.y);
+    await waitFor('the site muted', async () => (await muted()).length > 0);
+    expect(await muted()).toEqual([server.origin]);
+    expect(await explanationTabs(control)).toBe(before + 1);
     await page.close();
   });
 

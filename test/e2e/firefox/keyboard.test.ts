@@ -5,7 +5,7 @@ import { focused, tabTo } from '../support/keyboard';
 import { checkedReaction, entries, statusSays, waitForOptions } from '../support/options-page';
 import { startServer, type TestServer } from '../support/server';
 import { waitFor } from '../support/wait';
-import { cardElement, exposeCardFirefox } from '../support/card';
+import { cardArmed, cardElement, exposeCardFirefox } from '../support/card';
 import { controlPage } from '../support/firefox';
 
 describe('Firefox: everything works from the keyboard', () => {
@@ -61,6 +61,7 @@ describe('Firefox: everything works from the keyboard', () => {
     await page.goto(`${server.origin}/framed`);
     await exposeCardFirefox(page, await controlPage(session));
     await waitFor('the card', () => cardElement(page, '[data-testid="overlay-card"]'));
+    await cardArmed(page);
     await tabTo(page, /^button "Dismiss"/);
     await page.keyboard.press('Enter');
     await waitFor('the card gone', async () => !(await cardElement(page, '[data-testid="overlay-card"]')));

@@ -156,3 +156,45 @@ export async function cardAtRest(page: Page): Promise<void> {
     ),
   );
 }
+
+/**
+ * Waits until the exposed card takes clicks (`armed`), or refuses them: it says so on itself (`data-armed`,
+ * lib/card-guard.ts), in its closed root, where only the browser's tools reach. A click before that is ignored
+ * by design, so every test that presses the card waits for this first.
+ */
+export async function cardArmed(page: Page, armed = true): Promise<void> {
+  await waitFor(armed ? 'the card to take clicks' : 'the card to refuse clicks', () =>
+    page.evaluate(
+      (host, wanted) =>
+        document
+          .querySelector(host)
+          ?.shadowRoot?.querySelector('[data-testid="overlay-card"]')
+          ?.getAttribute('data-armed') === wanted,
+      HOST,
+      String(armed),
+    ),
+  );
+}
+
+/** The centres of the exposed card's buttons, in the page's viewport: "Why?", "Dismiss", "Don't show…". */
+export function cardButtons(page: Page): Promise<{ x: number; y: number }[]> {
+  return page.evaluate(
+    (host) =>
+      [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('.actions button') ?? [])].map(
+        (button) => {
+          const box = button.getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        },
+      ),
+    HOST,
+  );
+}
+
+/** The exposed card's box in the page's viewport (where a hostile page would lay its decoy). */
+export function cardBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate((host) => {
+    const card = document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="overlay-card"]');
+    const { x, y, width, height } = card!.getBoundingClientRect();
+    return { x, y, width, height };
+  }, HOST);
+}
