@@ -113,7 +113,8 @@ export class OptionsState {
   async setDeeperChecks(wanted: boolean): Promise<void> {
     if (wanted) {
       this.deeperChecks = await askForDeeperChecks();
-      this.notice = this.deeperChecks ? { kind: 'saved' } : { kind: 'deeper-refused' };
+      // The state is a string, and 'off' is truthy: only 'off' is a refusal.
+      this.notice = this.deeperChecks === 'off' ? { kind: 'deeper-refused' } : { kind: 'saved' };
     } else {
       await dropDeeperChecks();
       this.deeperChecks = await deeperChecksState();

@@ -193,6 +193,19 @@ describe('options state', () => {
     expect(state.notice).toEqual({ kind: 'imported' });
   });
 
+  // The review's second bug: 'off' is a truthy string, so a refusal used to read "Saved".
+  it('deeper checks refused: the switch stays off and the page says so; granted: saved', async () => {
+    const state = await started();
+    await state.setDeeperChecks(true);
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['webRequest'] });
+    expect(state.deeperChecks).toBe('off');
+    expect(state.notice).toEqual({ kind: 'deeper-refused' });
+    answer = true;
+    await state.setDeeperChecks(true);
+    expect(state.deeperChecks).toBe('after-restart');
+    expect(state.notice).toEqual({ kind: 'saved' });
+  });
+
   it('saves only what it changed: a site muted meanwhile from a card is kept', async () => {
     const state = await started();
     await muteSite('http://localhost:5173');
