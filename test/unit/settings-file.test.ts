@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { exportSettings, FILE_FORMAT, importSettings, MAX_FILE_BYTES } from '@/lib/settings-file';
+import {
+  exportSettings,
+  FILE_FORMAT,
+  importSettings,
+  MAX_FILE_BYTES,
+  newLocalHosts,
+} from '@/lib/settings-file';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '@/lib/settings';
 
 const mine: Settings = {
@@ -50,5 +56,35 @@ describe('export and import', () => {
     [' '.repeat(MAX_FILE_BYTES + 1), { reason: 'too-large' }],
   ])('refuses %j: %j', (text, error) => {
     expect(importSettings(text)).toEqual({ ok: false, error });
+  });
+
+  // security-review row 10: the size is the file's, in bytes, and an oversized file is "too large", never
+  // "not JSON" (a byte slice cut mid-character used to be judged by its UTF-16 length).
+  it.each([
+    ['a file of MAX_FILE_BYTES + 1 bytes, before it is read', '', MAX_FILE_BYTES + 1, 'too-large'],
+    ['a huge file, before it is read', '', 50 * 1024 * 1024, 'too-large'],
+    [
+      'text of 3-byte characters over the bytes, under the UTF-16 units',
+      '한'.repeat(MAX_FILE_BYTES / 2),
+      undefined,
+      'too-large',
+    ],
+    [
+      'a file of exactly MAX_FILE_BYTES bytes that is no JSON',
+      ' '.repeat(MAX_FILE_BYTES) + 'x',
+      MAX_FILE_BYTES,
+      'not-json',
+    ],
+  ])('%s: %s', (_name, text, bytes, reason) => {
+    expect(importSettings(text, bytes)).toEqual({ ok: false, error: { reason } });
+  });
+
+  it.each([
+    [['*.test', 'devbox.lan'], ['*.test'], ['devbox.lan']],
+    [['*.test'], ['*.test', 'devbox.lan'], []],
+    [[], ['*.test'], []],
+    [['b.lan', 'a.lan'], [], ['b.lan', 'a.lan']],
+  ])('an import of %j over %j adds %j', (imported, current, added) => {
+    expect(newLocalHosts(imported, current)).toEqual(added);
   });
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALL_SITES_PERMISSION as ALL_SITES, OptionsState } from '@/entrypoints/options/options-state.svelte';
 import { DEFAULT_SETTINGS, loadSettings, muteSite } from '@/lib/settings';
-import { exportSettings } from '@/lib/settings-file';
+import { exportSettings, MAX_FILE_BYTES } from '@/lib/settings-file';
 import { fakeEvent } from './fake-extras';
 
 let held: Set<string>;
@@ -126,6 +126,84 @@ describe('options state', () => {
     await state.importFile(file);
     expect(await loadSettings()).toMatchObject({ blockedNavigation: 'notify' });
     expect(state.notice).toEqual({ kind: 'imported' });
+  });
+
+  // security-review row 7: a file from anyone must not make its hosts local behind the user's back.
+  it('an import with new local hosts applies nothing until the user answers; with them, they are added', async () => {
+    const state = await started();
+    await state.update({ localHosts: ['*.test'] });
+    const file = exportSettings({
+      ...DEFAULT_SETTINGS,
+      localHosts: ['*.test', 'bank.example.com'],
+      historySize: 9,
+    });
+    await state.importFile(file);
+    expect(state.pendingImport?.hosts).toEqual(['bank.example.com']);
+    expect(await loadSettings()).toMatchObject({
+      localHosts: ['*.test'],
+      historySize: DEFAULT_SETTINGS.historySize,
+    });
+    expect(state.notice).toBeUndefined();
+    await state.answerImport(true);
+    expect(state.pendingImport).toBeUndefined();
+    expect(await loadSettings()).toMatchObject({
+      localHosts: ['*.test', 'bank.example.com'],
+      historySize: 9,
+    });
+    expect(state.notice).toEqual({ kind: 'imported' });
+  });
+
+  it('an import answered "without them" applies the rest of the file, its new local hosts left out', async () => {
+    const state = await started();
+    await state.update({ localHosts: ['*.test'] });
+    await state.importFile(
+      exportSettings({
+        ...DEFAULT_SETTINGS,
+        localHosts: ['*.test', 'a.lan', '*.dev.example.com'],
+        historySize: 9,
+      }),
+    );
+    expect(state.pendingImport?.hosts).toEqual(['a.lan', '*.dev.example.com']);
+    await state.answerImport(false);
+    expect(await loadSettings()).toMatchObject({ localHosts: ['*.test'], historySize: 9 });
+    expect(state.notice).toEqual({ kind: 'imported' });
+    // Asked once: a second answer changes nothing.
+    await state.answerImport(true);
+    expect((await loadSettings()).localHosts).toEqual(['*.test']);
+  });
+
+  it('an import whose local hosts are all in the list already applies at once', async () => {
+    const state = await started();
+    await state.update({ localHosts: ['*.test', 'a.lan'] });
+    await state.importFile(exportSettings({ ...DEFAULT_SETTINGS, localHosts: ['a.lan'], historySize: 9 }));
+    expect(state.pendingImport).toBeUndefined();
+    expect(await loadSettings()).toMatchObject({ localHosts: ['a.lan'], historySize: 9 });
+  });
+
+  // security-review row 10: judged by File.size in bytes, before the file is read.
+  it('a file over the size limit is "too large", and is not read', async () => {
+    const state = await started();
+    const big = new Blob([' '.repeat(MAX_FILE_BYTES + 1)]);
+    const read = vi.spyOn(big, 'text');
+    await state.importBlob(big);
+    expect(read).not.toHaveBeenCalled();
+    expect(state.notice).toEqual({ kind: 'import-failed', error: { reason: 'too-large' } });
+    await state.importBlob(new Blob([exportSettings({ ...DEFAULT_SETTINGS, historySize: 9 })]));
+    expect((await loadSettings()).historySize).toBe(9);
+    expect(state.notice).toEqual({ kind: 'imported' });
+  });
+
+  // The review's second bug: 'off' is a truthy string, so a refusal used to read "Saved".
+  it('deeper checks refused: the switch stays off and the page says so; granted: saved', async () => {
+    const state = await started();
+    await state.setDeeperChecks(true);
+    expect(fakeBrowser.permissions.request).toHaveBeenCalledWith({ permissions: ['webRequest'] });
+    expect(state.deeperChecks).toBe('off');
+    expect(state.notice).toEqual({ kind: 'deeper-refused' });
+    answer = true;
+    await state.setDeeperChecks(true);
+    expect(state.deeperChecks).toBe('after-restart');
+    expect(state.notice).toEqual({ kind: 'saved' });
   });
 
   it('saves only what it changed: a site muted meanwhile from a card is kept', async () => {

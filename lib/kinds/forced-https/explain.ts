@@ -1,11 +1,20 @@
 /** What the explanation of forced-https shows (pages only). */
-import type { KindExplainer } from '../types.ts';
+import { printableHost } from '../../dns-name.ts';
+import type { KindExplainer, Text } from '../types.ts';
 import { onLocalhostHttp } from '../url-fixes.ts';
 import { preloadedTld } from './kind.ts';
 
 /** The same name under .test, reserved for testing (RFC 2606 §2): "myapp.dev" → "myapp.test". */
 export function testName(host: string): string {
   return host.replace(/\.[^.]+\.?$/, '.test');
+}
+
+/**
+ * The host for the hosts-file example and the mkcert line: only a DNS name is printed there, since the user
+ * copies those lines into a file or a shell (security-review row 3: a URL's host may hold ";" or "{").
+ */
+function snippetHost(host: string): string | Text {
+  return printableHost(host) ?? { key: 'kind.forcedHttps.anyHost' };
 }
 
 export const explain: KindExplainer = {
@@ -17,8 +26,8 @@ export const explain: KindExplainer = {
     return local ? { label: { key: 'kind.forcedHttps.fix' }, url: local, testId: 'use-localhost' } : null;
   },
   checklist: ({ host }) => [
-    { key: 'kind.forcedHttps.rename', args: [testName(host)] },
-    { key: 'kind.forcedHttps.serveHttps', args: [host] },
+    { key: 'kind.forcedHttps.rename', args: [printableHost(host) ? testName(host) : 'myapp.test'] },
+    { key: 'kind.forcedHttps.serveHttps', args: [snippetHost(host)] },
     { key: 'kind.forcedHttps.noClearing' },
   ],
   sections: ['checklist'],

