@@ -24,7 +24,10 @@ const BUDGETS: Budget[] = [
   // Kept at 48 KB when forced-https, host-guard, the page check and the names local by address came: the
   // blocked lists lost their history (lib/ports/blocked-history.ts, pages only) and Chrome's worker lost
   // Firefox's navigation starts.
-  { name: 'background', goal: 20_000, ceiling: 48_000 },
+  // 48.1 KB for the security review's rows 6 and 7 (+0.3 KB): a name learned as local by its address must be
+  // a DNS name under a private suffix, and a local-host wildcard must not cover a public suffix. The Public
+  // Suffix List itself would not fit (lib/host-patterns.ts, isNarrowDomain).
+  { name: 'background', goal: 20_000, ceiling: 48_100 },
   // Issue #17: 67 KB. The card's count read out as words ("failed 3 times", not a "×3" that looks like a close
   // button), its own lang for Korean line breaking, and one true reason per suggested port (+1.1 KB).
   // 68 KB (67.9 built) with the click guard against clickjacking (security-review row 4, lib/card-guard.ts:
@@ -44,7 +47,10 @@ const BUDGETS: Budget[] = [
   { name: 'popup (initial)', goal: 60_000, ceiling: 6_000 },
   // No goal of its own: kept from growing. Issue #17: 87 KB for the review's groups with their hints,
   // placeholders, and Undo after a reset (+1.2 KB; a lazily loaded backup section cost more than it saved).
-  { name: 'options (initial)', goal: 87_000, ceiling: 87_000 },
+  // 88.7 KB for the security review's rows 7 and 10 (+2.0 KB): an imported file's new local hosts shown and
+  // confirmed before they apply (+1.0 KB, the question, its list and its two buttons), the import judged by
+  // its size in bytes before it is read, and the wildcard and DNS-name rules the host list validates with.
+  { name: 'options (initial)', goal: 87_000, ceiling: 88_700 },
 ];
 
 let failed = false;
