@@ -83,7 +83,11 @@ interface FirefoxDns {
   resolve(hostname: string): Promise<{ addresses: string[] }>;
 }
 
-/** The addresses Firefox finds for a name (from its cache when a page just looked it up); [] elsewhere. */
+/**
+ * The addresses Firefox finds for a name; [] elsewhere. Firefox answers from its DNS cache when a page just looked
+ * the name up, and otherwise resolves it again (no `bypass_cache` flag here, none that forbids a lookup either):
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/dns/resolve
+ */
 export async function resolveAddresses(hostname: string): Promise<string[]> {
   const dns = (browser as unknown as { dns?: FirefoxDns }).dns;
   if (!dns) return [];

@@ -62,12 +62,24 @@ export function refinersOf(id: KindId): FailureKind<KindId>[] {
   return KINDS.filter((kind) => kind.refines === id);
 }
 
-/** The code a tab's page text means (a dev server's refusal), or null: first signal that matches. */
-export function classifyPage(text: string): string | null {
-  for (const kind of KINDS)
-    for (const signal of kind.page ?? []) if (signal.text.test(text)) return signal.code;
-  return null;
+/**
+ * A kind's page signal as plain data: the page read (lib/page-check.ts) passes these into the page, where a
+ * RegExp object cannot go (executeScript's args must be JSON-serialisable), and rebuilds them there.
+ */
+export interface PageRule {
+  source: string;
+  flags: string;
+  code: string;
 }
+
+/** Every page signal, in precedence order: the first that matches is the verdict. */
+export const PAGE_RULES: readonly PageRule[] = KINDS.flatMap((kind) =>
+  (kind.page ?? []).map((signal) => ({
+    source: signal.text.source,
+    flags: signal.text.flags,
+    code: signal.code,
+  })),
+);
 
 /** The kinds that read responses (Chrome's deeper checks), and the URLs their listener is limited to. */
 export const RESPONSE_KINDS = KINDS.filter((kind) => kind.response !== undefined);

@@ -88,7 +88,10 @@ export interface ResponseSignal {
  * user opens the popup on (lib/page-check.ts), never in other pages.
  */
 export interface PageSignal {
-  /** Tested against the start of the page's text. */
+  /**
+   * Tested against the start of the page's text, inside the page: it travels there as its source and flags
+   * (lib/kinds/registry.ts PAGE_RULES), so it must not depend on anything but itself.
+   */
   text: RegExp;
   /** The code the failure is recorded with, one of the kind's codes. */
   code: string;

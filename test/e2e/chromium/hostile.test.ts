@@ -14,7 +14,7 @@ import {
 } from '../fixtures/hostile';
 import { CLICK_TO_FAIL, HEALTHY_PAGE } from '../fixtures/pages';
 import { cardArmed, cardBox, cardButtons, exposeCardChromium, pageViewOfCard } from '../support/card';
-import { badgeOf, launchChromium, settle, type ChromiumSession } from '../support/chromium';
+import { badgeOf, launchChromium, settle, storeSettings, type ChromiumSession } from '../support/chromium';
 import type { ExtensionGlobals } from '../support/extension-api';
 import { hostile, optionsStillSave } from '../support/hostile';
 import { waitForOptions } from '../support/options-page';
@@ -99,52 +99,57 @@ describe('Chromium: hostile pages get nothing', () => {
 
   it("a page laying bait over the card: the user's real clicks through it do nothing, until it is gone", async () => {
     const page = await session.newPage();
-    const explanations: number[] = [];
-    const count = (target: { url(): string }) => {
-      if (target.url().includes('/explain.html?')) explanations.push(performance.now());
-    };
-    session.browser.on('targetcreated', count);
-    await page.goto(`${server.origin}/decoy`);
-    await exposeCardChromium(page);
-    // Armed first: what refuses the clicks below is the bait, not the card's first moments.
-    await cardArmed(page);
-    const [why, , mute] = await cardButtons(page);
-    await page.evaluate(
-      (box) => (window as unknown as { cover(b: object): void }).cover(box),
-      await cardBox(page),
-    );
-    // IntersectionObserver v2 sees the opaque bait, which no hit test does (it lets every click through).
-    await cardArmed(page, false);
-    // Real clicks, through the bait, on "Don't show on this site" and "Why?".
-    await page.mouse.click(mute!.x, mute!.y);
-    await page.mouse.click(why!.x, why!.y);
-    const refusedAt = performance.now();
-    await page.evaluate(() => (window as unknown as { uncover(): void }).uncover());
-    await cardArmed(page);
-    // The background opens at most one explanation a second per tab: past that, it could not hide a second.
-    await waitFor('the explanation limit to pass', async () => performance.now() - refusedAt > 1100);
-    // The sentinel: the same click, uncovered, opens the explanation; the card is still there, so the
-    // refused "Don't show on this site" did not act either (it puts the card away at once).
-    const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
-    await page.mouse.click(why!.x, why!.y);
-    await (await (await opened).page())?.close();
-    expect(await page.$('pierce/[data-testid="overlay-card"]')).not.toBeNull();
-    // The explanation took the front; a tab coming back into view shows its card anew.
-    await page.bringToFront();
-    await cardArmed(page);
-    await page.mouse.click(mute!.x, mute!.y);
-    const muted = () =>
-      session.inWorker(async () => {
-        const { chrome } = globalThis as unknown as ExtensionGlobals;
-        const { settings } = await chrome.storage.sync.get('settings');
-        return (settings as { mutedSites?: string[] } | undefined)?.mutedSites ?? [];
-      });
-    await waitFor('the site muted', async () => (await muted()).length > 0);
-    session.browser.off('targetcreated', count);
-    expect(await muted()).toEqual([server.origin]);
-    expect(explanations).toHaveLength(1);
-    expect(explanations[0]).toBeGreaterThan(refusedAt);
-    await page.close();
+    try {
+      const explanations: number[] = [];
+      const count = (target: { url(): string }) => {
+        if (target.url().includes('/explain.html?')) explanations.push(performance.now());
+      };
+      session.browser.on('targetcreated', count);
+      await page.goto(`${server.origin}/decoy`);
+      await exposeCardChromium(page);
+      // Armed first: what refuses the clicks below is the bait, not the card's first moments.
+      await cardArmed(page);
+      const [why, , mute] = await cardButtons(page);
+      await page.evaluate(
+        (box) => (window as unknown as { cover(b: object): void }).cover(box),
+        await cardBox(page),
+      );
+      // IntersectionObserver v2 sees the opaque bait, which no hit test does (it lets every click through).
+      await cardArmed(page, false);
+      // Real clicks, through the bait, on "Don't show on this site" and "Why?".
+      await page.mouse.click(mute!.x, mute!.y);
+      await page.mouse.click(why!.x, why!.y);
+      const refusedAt = performance.now();
+      await page.evaluate(() => (window as unknown as { uncover(): void }).uncover());
+      await cardArmed(page);
+      // The background opens at most one explanation a second per tab: past that, it could not hide a second.
+      await waitFor('the explanation limit to pass', async () => performance.now() - refusedAt > 1100);
+      // The sentinel: the same click, uncovered, opens the explanation; the card is still there, so the
+      // refused "Don't show on this site" did not act either (it puts the card away at once).
+      const opened = session.browser.waitForTarget((target) => target.url().includes('/explain.html?'));
+      await page.mouse.click(why!.x, why!.y);
+      await (await (await opened).page())?.close();
+      expect(await page.$('pierce/[data-testid="overlay-card"]')).not.toBeNull();
+      // The explanation took the front; a tab coming back into view shows its card anew.
+      await page.bringToFront();
+      await cardArmed(page);
+      await page.mouse.click(mute!.x, mute!.y);
+      const muted = () =>
+        session.inWorker(async () => {
+          const { chrome } = globalThis as unknown as ExtensionGlobals;
+          const { settings } = await chrome.storage.sync.get('settings');
+          return (settings as { mutedSites?: string[] } | undefined)?.mutedSites ?? [];
+        });
+      await waitFor('the site muted', async () => (await muted()).length > 0);
+      session.browser.off('targetcreated', count);
+      expect(await muted()).toEqual([server.origin]);
+      expect(explanations).toHaveLength(1);
+      expect(explanations[0]).toBeGreaterThan(refusedAt);
+    } finally {
+      // The test mutes its site last: later tests on the same server need their card.
+      await storeSettings(session, {});
+      await page.close();
+    }
   });
 
   it('a page framing a redirect to a blocked port never reads the secret; the card names the port', async () => {

@@ -1,9 +1,14 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { kindOf } from '@/lib/detect';
 import { explain } from '@/lib/kinds/host-guard/explain';
 import { VITE_HOST_CODE, WEBPACK_HOST_CODE } from '@/lib/kinds/host-guard/kind';
-import { classifyPage } from '@/lib/kinds/registry';
-import { pageFailure } from '@/lib/page-check';
+import { KINDS, PAGE_RULES } from '@/lib/kinds/registry';
+import { judgePage, pageFailure } from '@/lib/page-check';
+
+const URL_ = 'http://devbox.test:5173/';
+/** The page script as the page runs it, with a fake page instead of a DOM. */
+const judge = (text: string) => judgePage(PAGE_RULES, 2000, 300, { url: URL_, text });
 
 // What Vite 8.3 sends (vite/src/node/server/middlewares/hostCheck.ts), as a browser shows it.
 const VITE_TEXT =
@@ -19,22 +24,55 @@ describe('host-guard', () => {
     ['Why do I get "Invalid Host header"?', null],
     ['My app. Blocked request. This host ("x") is not allowed.', null],
     ['', null],
+    // Text before the refusal's own words is only whitespace.
+    [`  \n${VITE_TEXT}`, VITE_HOST_CODE],
+    // Longer than a refusal: an app, not judged.
+    [`Invalid Host header${' '.repeat(2000)}`, null],
   ])('page text %j means %s', (text, code) => {
-    expect(classifyPage(text)).toBe(code);
+    expect(judge(text)).toEqual(code === null ? null : { url: URL_, code });
+  });
+
+  it('a short login page answers nothing but null: its text never leaves the page', () => {
+    expect(judge('Sign in\nEmail\nPassword\nOne-time code: 482913\nForgot your password?')).toBeNull();
+  });
+
+  it('the answer is the verdict and the address, never page text', () => {
+    const answer = judge(VITE_TEXT);
+    expect(answer).toEqual({ url: URL_, code: VITE_HOST_CODE });
+    expect(Object.keys(answer ?? {}).sort()).toEqual(['code', 'url']);
+    expect(JSON.stringify(answer)).not.toMatch(/Blocked request|allowedHosts|vite\.config/);
+  });
+
+  it('the rules survive the trip into the page: plain JSON, every code one of a kind', () => {
+    expect(JSON.parse(JSON.stringify(PAGE_RULES))).toEqual(PAGE_RULES);
+    expect(PAGE_RULES.map((rule) => rule.code)).toEqual(
+      expect.arrayContaining([VITE_HOST_CODE, WEBPACK_HOST_CODE]),
+    );
+    for (const rule of PAGE_RULES) expect(KINDS.some((kind) => kind.codes.includes(rule.code))).toBe(true);
+  });
+
+  it('runs on its own: serialised and rebuilt as executeScript does, it judges the same', () => {
+    // Chrome and Firefox inject `func` from its source text: it must not close over anything in its module.
+    // A fresh realm has none of this module's bindings: a closure over one would throw here.
+    const rebuilt = runInNewContext(`(${judgePage.toString()})`) as typeof judgePage;
+    expect(rebuilt(PAGE_RULES, 2000, 300, { url: URL_, text: VITE_TEXT })).toEqual({
+      url: URL_,
+      code: VITE_HOST_CODE,
+    });
   });
 
   it.each([
     [
-      { url: 'http://devbox.test:5173/', text: VITE_TEXT },
-      { url: 'http://devbox.test:5173/', code: VITE_HOST_CODE },
-    ],
-    [
-      { url: 'http://devbox.test:5173/', text: `  \n${VITE_TEXT}` },
-      { url: 'http://devbox.test:5173/', code: VITE_HOST_CODE },
+      { url: URL_, code: VITE_HOST_CODE },
+      { url: URL_, code: VITE_HOST_CODE },
     ],
     // What the page script answers is checked: anything else is nothing.
-    [{ url: 42, text: VITE_TEXT }, null],
-    [{ url: 'http://devbox.test:5173/' }, null],
+    [{ url: URL_, code: 'Sign in to your bank' }, null],
+    [{ url: 'javascript:alert(1)', code: VITE_HOST_CODE }, null],
+    [{ url: `${URL_}${'a'.repeat(5000)}`, code: VITE_HOST_CODE }, null],
+    [{ url: 42, code: VITE_HOST_CODE }, null],
+    [{ url: URL_ }, null],
+    [{ url: URL_, text: VITE_TEXT }, null],
     ['Invalid Host header', null],
     [null, null],
     [undefined, null],
