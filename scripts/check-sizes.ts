@@ -27,7 +27,10 @@ const BUDGETS: Budget[] = [
   // 48.1 KB for the security review's rows 6 and 7 (+0.3 KB): a name learned as local by its address must be
   // a DNS name under a private suffix, and a local-host wildcard must not cover a public suffix. The Public
   // Suffix List itself would not fit (lib/host-patterns.ts, isNarrowDomain).
-  { name: 'background', goal: 20_000, ceiling: 48_100 },
+  // 49.6 KB for rows 1, 2 and 5 (+1.4 KB): a navigation cut off by the redirect is loaded again only when no page
+  // can have started it, else offered (lib/navigation-seq.ts, the tab's offer and whole URL in lib/tab-state.ts),
+  // and the page read's rules sent into the page as sources. Issue #28 brings the worker down again.
+  { name: 'background', goal: 20_000, ceiling: 49_600 },
   // Issue #17: 67 KB. The card's count read out as words ("failed 3 times", not a "×3" that looks like a close
   // button), its own lang for Korean line breaking, and one true reason per suggested port (+1.1 KB).
   // 68 KB (67.9 built) with the click guard against clickjacking (security-review row 4, lib/card-guard.ts:
@@ -50,7 +53,8 @@ const BUDGETS: Budget[] = [
   // 88.7 KB for the security review's rows 7 and 10 (+2.0 KB): an imported file's new local hosts shown and
   // confirmed before they apply (+1.0 KB, the question, its list and its two buttons), the import judged by
   // its size in bytes before it is read, and the wildcard and DNS-name rules the host list validates with.
-  { name: 'options (initial)', goal: 87_000, ceiling: 88_700 },
+  // 89 KB with row 8: Firefox's own name and prompt for access to other sites (it has no webRequest use here).
+  { name: 'options (initial)', goal: 87_000, ceiling: 89_000 },
 ];
 
 let failed = false;
