@@ -3,6 +3,55 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 
+/**
+ * The house's boundaries (ARCHITECTURE.md). Pure folders hold functions of plain data, tested in Node with tables:
+ * they reach no browser API and no storage, and nothing of the folders that do. Background code imports no Svelte.
+ */
+const POLYFILL = {
+  name: 'webextension-polyfill',
+  message: "Import `browser` from 'wxt/browser': tests then get WXT's fake browser.",
+};
+const PURE_FOLDERS = ['core', 'ports', 'commands', 'kinds', 'view'];
+const IMPURE_FOLDERS = ['signals', 'state', 'background', 'protocol'];
+const impure = (depth) => IMPURE_FOLDERS.map((folder) => `${'../'.repeat(depth)}${folder}/*`);
+const pureRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        POLYFILL,
+        {
+          name: 'wxt/browser',
+          message: 'A pure folder reaches no browser API: take the answer as an argument.',
+        },
+        { name: 'wxt/utils/storage', message: 'A pure folder touches no storage: lib/state/ does.' },
+        { name: 'svelte', message: 'lib/ holds no Svelte: components/ and entrypoints/ do.' },
+      ],
+      patterns: [
+        {
+          group: [...impure(1), ...impure(2), ...IMPURE_FOLDERS.map((folder) => `@/lib/${folder}/*`)],
+          message: 'A pure folder imports only pure folders (ARCHITECTURE.md).',
+          allowTypeImports: true,
+        },
+      ],
+    },
+  ],
+};
+const backgroundRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [POLYFILL, { name: 'svelte', message: 'Background code imports no Svelte.' }],
+      patterns: [
+        {
+          group: ['*.svelte', '@/components/*', '../../components/*'],
+          message: 'Background code imports no Svelte.',
+        },
+      ],
+    },
+  ],
+};
+
 export default ts.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'scratch/', 'bench/results/'] },
   js.configs.recommended,
@@ -16,13 +65,7 @@ export default ts.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          name: 'webextension-polyfill',
-          message: "Import `browser` from 'wxt/browser': tests then get WXT's fake browser.",
-        },
-      ],
+      'no-restricted-imports': ['error', POLYFILL],
       'no-restricted-syntax': [
         'error',
         {
@@ -42,6 +85,11 @@ export default ts.config(
       'no-implied-eval': 'error',
       'no-new-func': 'error',
     },
+  },
+  { files: PURE_FOLDERS.map((folder) => `lib/${folder}/**/*.ts`), rules: pureRules },
+  {
+    files: [...IMPURE_FOLDERS.map((folder) => `lib/${folder}/**/*.ts`), 'entrypoints/background.ts'],
+    rules: backgroundRules,
   },
   {
     // A test or a tool that dereferences a missing value fails loudly, which is what it should do.

@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { ALL_SITES } from './lib/all-sites.ts';
+import { ALL_SITES } from './lib/core/host-access.ts';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
-import { boundUrl, boundWholeUrl } from '@/lib/bounded';
-import { cardEntries, failureOfLabel } from '@/lib/card';
-import { decideActions } from '@/lib/decide';
+import { boundUrl, boundWholeUrl } from '@/lib/core/bounded';
+import { cardEntries, failureOfLabel } from '@/lib/view/card';
+import { decideActions } from '@/lib/background/decide';
 import {
   detectChromeRequestError,
   detectChromeResponse,
@@ -14,19 +14,19 @@ import {
   type NavigationDetails,
   type RequestErrorDetails,
   type ResponseDetails,
-} from '@/lib/detect';
-import { CURRENT_ENGINE } from '@/lib/engine';
-import { CHROME_BLOCKED_CODE, type Failure } from '@/lib/failure';
+} from '@/lib/kinds/detect';
+import { CURRENT_ENGINE } from '@/lib/core/engine';
+import { CHROME_BLOCKED_CODE, type Failure } from '@/lib/kinds/failure';
 import { RESPONSE_URLS } from '@/lib/kinds/registry';
-import { isLocalHost } from '@/lib/local-host';
-import { handleMessages } from '@/lib/messages';
-import { giveBack, NavigationSeq } from '@/lib/navigation-seq';
-import { NavigationStarts } from '@/lib/navigation-starts';
-import { checkPage } from '@/lib/page-check';
-import { mayPreEmpt } from '@/lib/pre-empt';
+import { isLocalHost } from '@/lib/core/local-host';
+import { handleMessages } from '@/lib/protocol/messages';
+import { giveBack, NavigationSeq } from '@/lib/signals/navigation-seq';
+import { NavigationStarts } from '@/lib/signals/navigation-starts';
+import { checkPage } from '@/lib/signals/page-check';
+import { mayPreEmpt } from '@/lib/signals/pre-empt';
 import { isBlocked } from '@/lib/ports/blocked';
-import { ProvenBlocked } from '@/lib/proven-blocked';
-import { isResolvedLocal, resolveAddresses, ResolvedLocal } from '@/lib/resolved-local';
+import { ProvenBlocked } from '@/lib/signals/proven-blocked';
+import { isResolvedLocal, resolveAddresses, ResolvedLocal } from '@/lib/signals/resolved-local';
 import {
   explainNotified,
   failureOfNotification,
@@ -35,12 +35,12 @@ import {
   Overlays,
   pageOrigin,
   present,
-} from '@/lib/present';
-import { headline } from '@/components/headline';
-import { RateLimit } from '@/lib/senders';
-import { muteSite, SettingsCache } from '@/lib/settings';
-import { TabState } from '@/lib/tab-state';
-import { isWebUrl, portOf, safeUrl } from '@/lib/url';
+} from '@/lib/background/effects';
+import { headline } from '@/lib/view/headline';
+import { RateLimit } from '@/lib/protocol/senders';
+import { muteSite, SettingsCache } from '@/lib/state/settings';
+import { TabState } from '@/lib/state/tab-state';
+import { isWebUrl, portOf, safeUrl } from '@/lib/core/url';
 
 /** A navigation cut off by another one: Chromium's net::ERR_ABORTED, Firefox's NS_BINDING_ABORTED. */
 const isAbort = (error: string | undefined) =>

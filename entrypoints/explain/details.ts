@@ -1,6 +1,6 @@
 import { mount } from 'svelte';
-import type { Diagnosis } from '@/lib/diagnose';
-import type { ExplainParams } from '@/lib/explain-link';
+import type { Diagnosis } from '@/lib/view/diagnose';
+import type { ExplainParams } from '@/lib/view/explain-link';
 import Details from './Details.svelte';
 
 /** The explanation below its first screen (main.ts), loaded once that screen is painted. */

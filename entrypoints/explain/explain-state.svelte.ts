@@ -1,5 +1,5 @@
-import { send } from '@/lib/messages';
-import { probeMode, probePorts, probeRedirect, type PortState } from '@/lib/probe';
+import { send } from '@/lib/protocol/messages';
+import { probeMode, probePorts, probeRedirect, type PortState } from '@/lib/view/probe';
 
 /** The explanation page's live state: what the probes found, while the page is open. */
 export class ProbeState {

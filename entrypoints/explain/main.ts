@@ -1,7 +1,7 @@
 import { afterFirstPaint, pageTarget, preparePage } from '@/components/prepare-page';
-import { diagnose, type Diagnosis } from '@/lib/diagnose';
-import { CURRENT_ENGINE } from '@/lib/engine';
-import { readExplainParams } from '@/lib/explain-link';
+import { diagnose, type Diagnosis } from '@/lib/view/diagnose';
+import { CURRENT_ENGINE } from '@/lib/core/engine';
+import { readExplainParams } from '@/lib/view/explain-link';
 import { loadedExplainer, loadExplainer } from '@/lib/kinds/explainers';
 import { paintTop } from './paint-top.ts';
 import { CHOSEN_PORT_EVENT } from './chosen-port.ts';
@@ -17,7 +17,8 @@ preparePage(PRODUCT_TITLE);
 const params = readExplainParams(location.search);
 const top = pageTarget('top');
 // Loads an address in this tab through the background, which refuses anything but http(s).
-const open = (url: string) => void import('@/lib/messages').then(({ send }) => send('openUrl', { url }));
+const open = (url: string) =>
+  void import('@/lib/protocol/messages').then(({ send }) => send('openUrl', { url }));
 // The kind's explainer (summary, fix) is a small chunk of its own: painted at once when loaded, else right after.
 let shown: Diagnosis | null = null;
 let chosenPort: number | undefined;

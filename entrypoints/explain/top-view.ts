@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
-import { headline } from '@/components/headline';
-import { serviceText } from '@/components/service-text';
-import { t } from '@/components/text';
+import { headline } from '@/lib/view/headline';
+import { serviceText } from '@/lib/view/service-text';
+import { t } from '@/lib/view/text';
 import type { ExplainInput, KindExplainer } from '@/lib/kinds/types';
-import type { Diagnosis } from '@/lib/diagnose';
+import type { Diagnosis } from '@/lib/view/diagnose';
 
 /** A button of the first screen: it loads an address in this tab, or takes the user to a section below. */
 export type TopAction = { label: string; primary: boolean; testId: string } & (

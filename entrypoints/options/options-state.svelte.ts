@@ -1,19 +1,25 @@
 import { browser } from 'wxt/browser';
-import { ALL_SITES } from '@/lib/all-sites';
+import { ALL_SITES } from '@/lib/core/host-access';
 import {
   askForDeeperChecks,
   deeperChecksState,
   dropDeeperChecks,
   type DeeperChecksState,
-} from '@/lib/deeper-checks';
+} from '@/lib/state/permissions';
 import {
   exportSettings,
   importSettings,
   MAX_FILE_BYTES,
   newLocalHosts,
   type ImportError,
-} from '@/lib/settings-file';
-import { defaultSettings, loadSettings, updateSettings, watchSettings, type Settings } from '@/lib/settings';
+} from '@/lib/state/settings-file';
+import {
+  defaultSettings,
+  loadSettings,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '@/lib/state/settings';
 
 /** "Watch requests on all sites": an optional host permission, asked for on a click. */
 export const ALL_SITES_PERMISSION = { origins: ALL_SITES };

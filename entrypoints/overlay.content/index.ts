@@ -1,8 +1,9 @@
 import { mount, unmount } from 'svelte';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { accepts, drawnAsIs, look, UNSEEN } from '@/lib/card-guard';
-import { onOverlayRefresh, send } from '@/lib/messages';
+import { accepts, drawnAsIs, look, UNSEEN } from '@/lib/view/card-guard';
+import { LOCAL_MATCHES } from '@/lib/core/host-access';
+import { onOverlayRefresh, send } from '@/lib/protocol/messages';
 import { OverlayState } from './overlay-state.svelte';
 import Card from './Card.svelte';
 
@@ -34,14 +35,7 @@ const V2: VisibilityInit = { trackVisibility: true, delay: 100 };
 export default defineContentScript({
   registration: 'runtime',
   // Local hosts only; these become the extension's (only) host permissions.
-  matches: [
-    'http://localhost/*',
-    'https://localhost/*',
-    'http://127.0.0.1/*',
-    'https://127.0.0.1/*',
-    'http://[::1]/*',
-    'https://[::1]/*',
-  ],
+  matches: LOCAL_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
     const world = window as OverlayWindow;

@@ -1,4 +1,4 @@
-import type { CardEntry } from '@/lib/card';
+import type { CardEntry } from '@/lib/view/card';
 
 /** What the card shows: what its page may know of its blocked requests, and whether the user put it away. */
 export class OverlayState {

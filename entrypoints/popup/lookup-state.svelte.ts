@@ -1,5 +1,5 @@
-import { CURRENT_ENGINE } from '@/lib/engine';
-import { lookup } from '@/lib/lookup';
+import { CURRENT_ENGINE } from '@/lib/core/engine';
+import { lookup } from '@/lib/ports/lookup';
 import { loadIana, type IanaTable } from '@/lib/ports/iana';
 
 /**

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { diagnose, type Diagnosis } from '@/lib/diagnose';
-import { CURRENT_ENGINE } from '@/lib/engine';
-import { send } from '@/lib/messages';
-import { resolvedLocalHosts } from '@/lib/resolved-local';
-import { defaultSettings, loadSettings } from '@/lib/settings';
-import { failuresForTab } from '@/lib/tab-state';
-import { isWebUrl } from '@/lib/url';
+import { diagnose, type Diagnosis } from '@/lib/view/diagnose';
+import { CURRENT_ENGINE } from '@/lib/core/engine';
+import { send } from '@/lib/protocol/messages';
+import { resolvedLocalHosts } from '@/lib/signals/resolved-local';
+import { defaultSettings, loadSettings } from '@/lib/state/settings';
+import { failuresForTab } from '@/lib/state/tab-state';
+import { isWebUrl } from '@/lib/core/url';
 
 /** What the popup's parts share, read once: the settings and the active tab's latest failure. */
 export class PopupState {

@@ -3,7 +3,7 @@
  * page only, to the failed port on the hosts each kind's explainer names (at most MAX_REFINE_PROBES), each
  * bounded in time by lib/probe.ts. The first host that answers names the kind.
  */
-import type { PortState } from '../probe.ts';
+import type { PortState } from '../view/probe.ts';
 import { loadExplainer } from './explainers.ts';
 import { refinersOf, type KindId } from './registry.ts';
 

@@ -9,10 +9,11 @@
  */
 import type { GeneratedI18nStructure } from '#i18n';
 
-export type BrowserEngine = 'chromium' | 'firefox';
+import type { BrowserEngine } from '../core/engine.ts';
+export type { BrowserEngine };
 export type MessageKey = keyof GeneratedI18nStructure;
 
-/** A message to show: the views translate it (components/text.ts), the kinds only name it. */
+/** A message to show: the views translate it (lib/view/text.ts), the kinds only name it. */
 export interface Text {
   key: MessageKey;
   /** A Text among them is translated first: a placeholder such as "<your-host>" in the user's language. */

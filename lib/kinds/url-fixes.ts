@@ -1,5 +1,5 @@
 /** Addresses a kind offers to open instead of the failed one. Pure: a URL in, a URL out (or null). */
-import { rewriteWebUrl } from '../url.ts';
+import { rewriteWebUrl } from '../core/url.ts';
 
 /** The same address with another scheme (https:// for http://, and the reverse), path and query kept. */
 export function withScheme(urlText: string, scheme: 'http:' | 'https:'): string | null {

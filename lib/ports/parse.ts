@@ -2,7 +2,7 @@
  * Reads what people type or paste into the lookup field: a port, host:port, [v6]:port or a URL. Never throws:
  * anything else is a typed error that the views translate (locales: parse.*).
  */
-import { effectivePort, safeUrl } from '../url.ts';
+import { effectivePort, safeUrl } from '../core/url.ts';
 import { MAX_PORT } from './ranges.ts';
 
 export interface Target {

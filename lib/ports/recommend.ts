@@ -1,4 +1,4 @@
-import type { PortState } from '../probe.ts';
+import type { PortState } from '../view/probe.ts';
 
 /**
  * The suggestion to recommend first (issue #17: never a port where a server already answers while a free one is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accepts, drawnAsIs, GUARD_MS, look, UNSEEN, type Drawn, type Steady } from '@/lib/card-guard';
+import { accepts, drawnAsIs, GUARD_MS, look, UNSEEN, type Drawn, type Steady } from '@/lib/view/card-guard';
 
 const AS_IS: Drawn = {
   opacity: '1',

@@ -10,10 +10,10 @@ import {
   type Command,
   type Terminal,
 } from '@/lib/commands/terminal';
-import { nearbyCandidates } from '@/lib/nearby';
+import { nearbyCandidates } from '@/lib/ports/nearby';
 import { enginesBlocking } from '@/lib/ports/blocked';
 import { isReserved, MAX_PASTE_CHARS, parseExcludedRanges } from '@/lib/ports/windows-reserved';
-import { MAX_PROBES } from '@/lib/probe';
+import { MAX_PROBES } from '@/lib/view/probe';
 
 const texts = (commands: readonly Command[], terminal: Terminal) =>
   forTerminal(commands, terminal).map((command) => command.text);

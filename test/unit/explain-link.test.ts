@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainPageUrl, readExplainParams } from '@/lib/explain-link';
+import { explainPageUrl, readExplainParams } from '@/lib/view/explain-link';
 
 describe('explanation page address', () => {
   it.each([

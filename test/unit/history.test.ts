@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Failure } from '@/lib/failure';
-import { byteLength } from '@/lib/bounded';
+import type { Failure } from '@/lib/kinds/failure';
+import { byteLength } from '@/lib/core/bounded';
 import {
   addToHistory,
   clearHistory,
@@ -9,7 +9,7 @@ import {
   MAX_HISTORY_BYTES,
   MAX_HISTORY_SIZE,
   readHistory,
-} from '@/lib/history';
+} from '@/lib/state/history';
 
 /** Times as the background records them: milliseconds since the epoch, here in 2026. */
 const T0 = Date.UTC(2026, 10, 29);
@@ -61,7 +61,7 @@ describe('history', () => {
   });
 
   it('stops counting at its bound, and reads old entries without a count as one', async () => {
-    const { historyItem, MAX_COUNT } = await import('@/lib/history');
+    const { historyItem, MAX_COUNT } = await import('@/lib/state/history');
     const old = {
       kind: 'blocked-port',
       url: 'http://localhost:6000/',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isUnderPrivateSuffix, matchesHostPatterns, parseHostPattern } from '@/lib/host-patterns';
-import { isLocalHost } from '@/lib/local-host';
-import { importSettings } from '@/lib/settings-file';
-import { validateSettings } from '@/lib/settings';
+import { isUnderPrivateSuffix, matchesHostPatterns, parseHostPattern } from '@/lib/core/host-patterns';
+import { isLocalHost } from '@/lib/core/local-host';
+import { importSettings } from '@/lib/state/settings-file';
+import { validateSettings } from '@/lib/state/settings';
 
 describe('parseHostPattern', () => {
   it.each([

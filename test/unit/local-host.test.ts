@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalHost, isLoopbackHost } from '@/lib/local-host';
+import { isLocalHost, isLoopbackHost } from '@/lib/core/local-host';
 
 describe('isLocalHost', () => {
   it.each([

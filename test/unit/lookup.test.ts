@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { lookup } from '@/lib/lookup';
+import { lookup } from '@/lib/ports/lookup';
 import { decodeIana } from '@/lib/ports/iana';
 import { compactIana } from '../../scripts/gen-iana';
 

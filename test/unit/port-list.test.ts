@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePortEntry, parseSinglePort, portListIncludes } from '@/lib/port-list';
+import { parsePortEntry, parseSinglePort, portListIncludes } from '@/lib/ports/port-list';
 
 describe('parsePortEntry', () => {
   it.each([

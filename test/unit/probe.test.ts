@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalHost } from '@/lib/local-host';
-import { probeMode, probePort, probeRedirect } from '@/lib/probe';
+import { isLocalHost } from '@/lib/core/local-host';
+import { probeMode, probePort, probeRedirect } from '@/lib/view/probe';
 
 describe('probeMode: only this machine is probed without a click', () => {
   const patterns = ['devbox.test', '*.lan'];

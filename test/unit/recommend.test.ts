@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PortState } from '@/lib/probe';
+import type { PortState } from '@/lib/view/probe';
 import { recommendedPort } from '@/lib/ports/recommend';
 
 const PORTS = [6001, 6002, 6100, 11000];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isResolvedLocal, MAX_RESOLVED, readResolved, withResolved } from '@/lib/resolved-local';
+import { isResolvedLocal, MAX_RESOLVED, readResolved, withResolved } from '@/lib/signals/resolved-local';
 
 describe('names local by their address (lib/resolved-local.ts)', () => {
   it.each([

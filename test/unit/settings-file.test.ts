@@ -5,8 +5,8 @@ import {
   importSettings,
   MAX_FILE_BYTES,
   newLocalHosts,
-} from '@/lib/settings-file';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '@/lib/settings';
+} from '@/lib/state/settings-file';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '@/lib/state/settings';
 
 const mine: Settings = {
   ...DEFAULT_SETTINGS,

@@ -14,7 +14,7 @@ import {
   loadSettings,
   muteSite,
   updateSettings,
-} from '@/lib/settings';
+} from '@/lib/state/settings';
 
 const valid: Settings = {
   blockedNavigation: 'badge',
@@ -211,7 +211,7 @@ describe('settings in storage', () => {
   });
 
   // The storage items run their migrations when the module is loaded, as in the extension.
-  const load = () => import('@/lib/settings');
+  const load = () => import('@/lib/state/settings');
 
   it('a fresh install reads the defaults, runs no migration and logs no repair', async () => {
     const warn = vi.spyOn(console, 'warn');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortUrl } from '@/lib/short-url';
+import { shortUrl } from '@/lib/core/short-url';
 
 describe('shortUrl: an address as a developer writes it', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFailures, type TabFailure } from '@/lib/tab-state';
+import { readFailures, type TabFailure } from '@/lib/state/tab-state';
 
 const FAILURE: TabFailure = {
   kind: 'blocked-port',

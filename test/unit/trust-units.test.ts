@@ -1,13 +1,13 @@
 /** The pure parts of "hostile pages get nothing": bounded URLs, the card's view, sender rules, matching starts. */
 import { describe, expect, it } from 'vitest';
-import { boundUrl, byteLength, MAX_URL_LENGTH, originOf, withoutQuery } from '@/lib/bounded';
-import { cardEntries, failureOfLabel } from '@/lib/card';
-import { matchesStart, START_WINDOW_MS } from '@/lib/navigation-starts';
-import { giveBack, NavigationSeq, REDIRECT_WINDOW_MS } from '@/lib/navigation-seq';
-import { mayPreEmpt } from '@/lib/pre-empt';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { callerRoles, noPayload, onlyString, RateLimit } from '@/lib/senders';
-import type { TabFailure } from '@/lib/tab-state';
+import { boundUrl, byteLength, MAX_URL_LENGTH, originOf, withoutQuery } from '@/lib/core/bounded';
+import { cardEntries, failureOfLabel } from '@/lib/view/card';
+import { matchesStart, START_WINDOW_MS } from '@/lib/signals/navigation-starts';
+import { giveBack, NavigationSeq, REDIRECT_WINDOW_MS } from '@/lib/signals/navigation-seq';
+import { mayPreEmpt } from '@/lib/signals/pre-empt';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/state/settings';
+import { callerRoles, noPayload, onlyString, RateLimit } from '@/lib/protocol/senders';
+import type { TabFailure } from '@/lib/state/tab-state';
 
 describe('boundUrl', () => {
   const long = `http://localhost:3000/${'p'.repeat(3000)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectivePort, isWebUrl, safeUrl } from '@/lib/url';
+import { effectivePort, isWebUrl, safeUrl } from '@/lib/core/url';
 
 describe('url helpers', () => {
   it.each([

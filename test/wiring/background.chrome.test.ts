@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { readHistory } from '@/lib/history';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings';
-import { explainedUrl, failuresForTab } from '@/lib/tab-state';
+import { readHistory } from '@/lib/state/history';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/state/settings';
+import { explainedUrl, failuresForTab } from '@/lib/state/tab-state';
 import {
   ask,
   frameDetails,

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { DEFAULT_SETTINGS, saveSettings } from '@/lib/settings';
-import { failuresForTab } from '@/lib/tab-state';
+import { DEFAULT_SETTINGS, saveSettings } from '@/lib/state/settings';
+import { failuresForTab } from '@/lib/state/tab-state';
 import { frameDetails, installExtras } from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;

@@ -2,9 +2,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { readHistory } from '@/lib/history';
-import { DEFAULT_SETTINGS, saveSettings, type Settings } from '@/lib/settings';
-import { explainedUrl, failuresForTab } from '@/lib/tab-state';
+import { readHistory } from '@/lib/state/history';
+import { DEFAULT_SETTINGS, saveSettings, type Settings } from '@/lib/state/settings';
+import { explainedUrl, failuresForTab } from '@/lib/state/tab-state';
 import { ask, fromCard, frameDetails, installExtras } from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;

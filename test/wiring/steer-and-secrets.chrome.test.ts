@@ -6,9 +6,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { readHistory } from '@/lib/history';
-import { DEFAULT_SETTINGS, saveSettings } from '@/lib/settings';
-import { explainedUrl, failuresForTab, offeredUrl } from '@/lib/tab-state';
+import { readHistory } from '@/lib/state/history';
+import { DEFAULT_SETTINGS, saveSettings } from '@/lib/state/settings';
+import { explainedUrl, failuresForTab, offeredUrl } from '@/lib/state/tab-state';
 import { ask, frameDetails, fromExplanation, installExtras } from './fake-extras';
 
 beforeEach(() => {

@@ -5,10 +5,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
-import { byteLength } from '@/lib/bounded';
-import { readHistory } from '@/lib/history';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings';
-import { explainedUrl, failuresForTab, MAX_TOTAL_BYTES } from '@/lib/tab-state';
+import { byteLength } from '@/lib/core/bounded';
+import { readHistory } from '@/lib/state/history';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/state/settings';
+import { explainedUrl, failuresForTab, MAX_TOTAL_BYTES } from '@/lib/state/tab-state';
 import { ask, frameDetails, fromCard, installExtras } from './fake-extras';
 
 let extras: ReturnType<typeof installExtras>;

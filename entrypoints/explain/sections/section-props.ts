@@ -1,7 +1,7 @@
 import type { TerminalChoice } from '@/components/terminal-choice.svelte';
-import type { Diagnosis } from '@/lib/diagnose';
+import type { Diagnosis } from '@/lib/view/diagnose';
 import type { KindExplainer } from '@/lib/kinds/types';
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/state/settings';
 
 /** What every section of the explanation receives; each decides by itself whether it has anything to show. */
 export interface SectionProps {

@@ -1,5 +1,5 @@
 /** What the explanation of forced-https shows (pages only). */
-import { printableHost } from '../../dns-name.ts';
+import { printableHost } from '../../core/dns-name.ts';
 import type { KindExplainer, Text } from '../types.ts';
 import { onLocalhostHttp } from '../url-fixes.ts';
 import { preloadedTld } from './kind.ts';

@@ -1,5 +1,5 @@
 /** What the explanation of host-guard shows (pages only): the config line with the user's own host. */
-import { printableHost } from '../../dns-name.ts';
+import { printableHost } from '../../core/dns-name.ts';
 import type { KindExplainer, Text } from '../types.ts';
 import { onLocalhost } from '../url-fixes.ts';
 import { VITE_HOST_CODE } from './kind.ts';

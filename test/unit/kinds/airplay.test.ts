@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectChromeResponse, kindOf, type ResponseDetails } from '@/lib/detect';
+import { detectChromeResponse, kindOf, type ResponseDetails } from '@/lib/kinds/detect';
 import { AIRPLAY_CODE } from '@/lib/kinds/airplay/kind';
 import { RESPONSE_URLS } from '@/lib/kinds/registry';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf } from '@/lib/detect';
+import { kindOf } from '@/lib/kinds/detect';
 import { explain } from '@/lib/kinds/blocked-port/explain';
 import { blockedPort } from '@/lib/kinds/blocked-port/kind';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf } from '@/lib/detect';
+import { kindOf } from '@/lib/kinds/detect';
 
 describe('connection-refused', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf } from '@/lib/detect';
+import { kindOf } from '@/lib/kinds/detect';
 import { explain, testName } from '@/lib/kinds/forced-https/explain';
 import { preloadedTld } from '@/lib/kinds/forced-https/kind';
 

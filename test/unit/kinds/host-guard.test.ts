@@ -1,10 +1,10 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { kindOf } from '@/lib/detect';
+import { kindOf } from '@/lib/kinds/detect';
 import { explain } from '@/lib/kinds/host-guard/explain';
 import { VITE_HOST_CODE, WEBPACK_HOST_CODE } from '@/lib/kinds/host-guard/kind';
 import { KINDS, PAGE_RULES } from '@/lib/kinds/registry';
-import { judgePage, pageFailure } from '@/lib/page-check';
+import { judgePage, pageFailure } from '@/lib/signals/page-check';
 
 const URL_ = 'http://devbox.test:5173/';
 /** The page script as the page runs it, with a fake page instead of a DOM. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loopbackTwins } from '@/lib/kinds/loopback-mismatch/explain';
 import { MAX_REFINE_PROBES, refine } from '@/lib/kinds/refine';
-import type { PortState } from '@/lib/probe';
+import type { PortState } from '@/lib/view/probe';
 
 describe('loopback-mismatch', () => {
   it.each([

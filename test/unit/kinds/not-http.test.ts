@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf } from '@/lib/detect';
+import { kindOf } from '@/lib/kinds/detect';
 import { explain } from '@/lib/kinds/not-http/explain';
 import { NOT_HTTP_PORTS } from '@/lib/kinds/not-http/kind';
 import { SERVICE_PORTS } from '@/lib/ports/conventions';

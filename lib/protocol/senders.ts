@@ -6,9 +6,9 @@
  * - the card: the content script in the top frame of an http(s) page. It runs inside a page that may be
  *   hostile, so it may only ask about its own tab, and only in the shapes below.
  */
-import { isRecord } from './records.ts';
-import { MAX_URL_LENGTH } from './bounded.ts';
-import { isWebUrl, safeUrl } from './url.ts';
+import { isRecord } from '../core/guards.ts';
+import { MAX_URL_LENGTH } from '../core/bounded.ts';
+import { isWebUrl, safeUrl } from '../core/url.ts';
 
 export type Caller = 'extension-page' | 'explanation-page' | 'card';
 

@@ -2,7 +2,7 @@
  * Export and import of the settings as a JSON file. An import is validated like stored settings, but stricter:
  * a file with any wrong field changes nothing and the user is told which fields. Pure.
  */
-import { isRecord } from './records.ts';
+import { isRecord } from '../core/guards.ts';
 import { migrateSettings, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
 
 export const FILE_FORMAT = 'port-doctor-settings';

@@ -3,9 +3,9 @@
  * (lib/proven-blocked.ts)? Only when everything needed is known without waiting, and only for a port this
  * browser has refused already this session; otherwise the error event decides, as before. Pure.
  */
-import { boundUrl } from './bounded.ts';
-import { portListIncludes } from './port-list.ts';
-import type { Settings } from './settings.ts';
+import { boundUrl } from '../core/bounded.ts';
+import { portListIncludes } from '../ports/port-list.ts';
+import type { Settings } from '../state/settings.ts';
 
 export interface PreEmptInput {
   url: string;

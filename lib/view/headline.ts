@@ -1,5 +1,5 @@
 import { kindById } from '@/lib/kinds/registry';
-import type { FailureKind } from '@/lib/failure';
+import type { FailureKind } from '@/lib/kinds/failure';
 import { t } from './text';
 
 /** The one-line verdict for a failure, shared by the explanation page, the popup and the notification. */

@@ -8,7 +8,7 @@
  * storage.session, which a browser restart (the only way to change the command line) clears.
  */
 import { storage } from 'wxt/utils/storage';
-import { isBlocked } from './ports/blocked.ts';
+import { isBlocked } from '../ports/blocked.ts';
 
 export const provenItem = storage.defineItem<unknown>('session:provenBlockedPorts', { fallback: [] });
 

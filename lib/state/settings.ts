@@ -5,12 +5,12 @@
  * in storage.local, which is read when sync is unavailable or over its quota.
  */
 import { storage } from 'wxt/utils/storage';
-import { isDevServerId, type DevServerId } from './commands/dev-server-ids.ts';
+import { isDevServerId, type DevServerId } from '../commands/dev-server-ids.ts';
 import { HISTORY_SIZE, historyItem, MAX_HISTORY_SIZE } from './history.ts';
-import { parseHostPattern } from './host-patterns.ts';
-import { parsePortEntry, parseSinglePort } from './port-list.ts';
-import { isRecord } from './records.ts';
-import { isWebUrl, safeUrl } from './url.ts';
+import { parseHostPattern } from '../core/host-patterns.ts';
+import { parsePortEntry, parseSinglePort } from '../ports/port-list.ts';
+import { isRecord } from '../core/guards.ts';
+import { isWebUrl, safeUrl } from '../core/url.ts';
 
 /** What Port Doctor does when a whole tab fails. */
 export const REACTIONS = ['explain', 'notify', 'badge', 'nothing'] as const;

@@ -1,6 +1,6 @@
-import { enginesBlocking } from './ports/blocked.ts';
-import { DEV_DEFAULTS } from './ports/conventions.ts';
-import { MAX_PROBES } from './probe.ts';
+import { enginesBlocking } from './blocked.ts';
+import { DEV_DEFAULTS } from './conventions.ts';
+import { MAX_PROBES } from '../view/probe.ts';
 
 /**
  * Where a server that refused on `port` may really be: its neighbours first (the server moved on because

@@ -16,7 +16,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { CURRENT_ENGINE } from './engine.ts';
+import { CURRENT_ENGINE } from '../core/engine.ts';
 
 /** Granted during this browser session: in effect from the next start. */
 const pendingItem = storage.defineItem<boolean>('session:deeperChecksPending', { fallback: false });

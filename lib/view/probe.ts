@@ -4,7 +4,7 @@
  * within the timeout is "unknown". Bounded: at most MAX_PROBES ports, a few at a time.
  */
 
-import { isLoopbackHost } from './local-host.ts';
+import { isLoopbackHost } from '../core/local-host.ts';
 
 export type PortState = 'in-use' | 'free' | 'unknown';
 

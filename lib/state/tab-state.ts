@@ -8,10 +8,10 @@
  * can make the browser report failures (hardening-review.md M1). Views read the stored copy.
  */
 import { storage } from 'wxt/utils/storage';
-import { byteLength } from './bounded.ts';
-import type { Failure } from './failure.ts';
-import { isKindId } from './kinds/ids.ts';
-import { isRecord } from './records.ts';
+import { byteLength } from '../core/bounded.ts';
+import type { Failure } from '../kinds/failure.ts';
+import { isKindId } from '../kinds/ids.ts';
+import { isRecord } from '../core/guards.ts';
 
 /** Distinct failing URLs kept per tab: enough for any page, bounded for a runaway one. */
 export const MAX_FAILURES_PER_TAB = 50;

@@ -2,15 +2,16 @@
  * The one place that decides what Port Doctor says about a failure. Every view (explanation page, popup,
  * badge, overlay) renders the Diagnosis it returns.
  */
-import { kindOf } from './detect.ts';
-import type { FailureKind } from './failure.ts';
-import { isLocalHost } from './local-host.ts';
-import { ENGINES, type Engine } from './ports/blocked.ts';
-import { portFacts, type PortFacts } from './ports/facts.ts';
-import type { AlternativeOptions } from './ports/alternatives.ts';
-import { effectivePort, rewriteWebUrl, safeUrl } from './url.ts';
+import { kindOf } from '../kinds/detect.ts';
+import type { FailureKind } from '../kinds/failure.ts';
+import { isLocalHost } from '../core/local-host.ts';
+import type { BrowserEngine } from '../core/engine.ts';
+import { ENGINES, type Engine } from '../ports/blocked.ts';
+import { portFacts, type PortFacts } from '../ports/facts.ts';
+import type { AlternativeOptions } from '../ports/alternatives.ts';
+import { effectivePort, rewriteWebUrl, safeUrl } from '../core/url.ts';
 
-export type BrowserEngine = Extract<Engine, 'chromium' | 'firefox'>;
+export type { BrowserEngine };
 
 export interface Diagnosis {
   kind: FailureKind;

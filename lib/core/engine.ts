@@ -1,4 +1,5 @@
-import type { BrowserEngine } from './diagnose.ts';
+/** The engines Port Doctor runs in (the port lists know more: lib/ports/blocked.ts). */
+export type BrowserEngine = 'chromium' | 'firefox';
 
 /**
  * The engine this build runs in, fixed at build time. Compared as a string: under WXT's Vitest plugin the

@@ -8,9 +8,9 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { isDnsName } from './dns-name.ts';
-import { isUnderPrivateSuffix } from './host-patterns.ts';
-import { isLocalHost } from './local-host.ts';
+import { isDnsName } from '../core/dns-name.ts';
+import { isUnderPrivateSuffix } from '../core/host-patterns.ts';
+import { isLocalHost } from '../core/local-host.ts';
 
 /** Names kept at once; the oldest go first. */
 export const MAX_RESOLVED = 50;

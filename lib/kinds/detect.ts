@@ -8,10 +8,10 @@
  * (onBeforeNavigate seen) proves the user unblocked the port in about:config.
  */
 import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure, type FailureKind } from './failure.ts';
-import { classify, RESPONSE_KINDS } from './kinds/registry.ts';
-import { isLocalHost } from './local-host.ts';
-import { isBlocked } from './ports/blocked.ts';
-import { effectivePort, safeUrl } from './url.ts';
+import { classify, RESPONSE_KINDS } from './registry.ts';
+import { isLocalHost } from '../core/local-host.ts';
+import { isBlocked } from '../ports/blocked.ts';
+import { effectivePort, safeUrl } from '../core/url.ts';
 
 /** The part of webNavigation event details that detection reads. */
 export interface NavigationDetails {

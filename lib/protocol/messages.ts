@@ -3,7 +3,7 @@
  * maps to its request and response types; the background registers all handlers as one object.
  */
 import { browser } from 'wxt/browser';
-import type { CardEntry } from './card.ts';
+import type { CardEntry } from '../view/card.ts';
 import { callerRoles, MAX_MESSAGE_URL, noPayload, onlyString, onlyTabId, type Caller } from './senders.ts';
 
 export interface Status {

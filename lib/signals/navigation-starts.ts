@@ -10,8 +10,8 @@
  * ports are kept, so healthy pages cost nothing here.
  */
 import { storage } from 'wxt/utils/storage';
-import { originOf } from './bounded.ts';
-import { isRecord } from './records.ts';
+import { originOf } from '../core/bounded.ts';
+import { isRecord } from '../core/guards.ts';
 
 /** How long a started load may take to commit: a dev server's first compile can take minutes. */
 export const START_WINDOW_MS = 5 * 60_000;

@@ -5,9 +5,9 @@
  * redirected to a blocked port, only where it pointed (scheme, host and port). The full failure never
  * leaves the background. Pure.
  */
-import { originOf, withoutQuery } from './bounded.ts';
-import type { TabFailure } from './tab-state.ts';
-import { kindById } from './kinds/registry.ts';
+import { originOf, withoutQuery } from '../core/bounded.ts';
+import type { TabFailure } from '../state/tab-state.ts';
+import { kindById } from '../kinds/registry.ts';
 
 /** One line of the card, as sent to the content script. */
 export interface CardEntry {

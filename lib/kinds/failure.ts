@@ -1,5 +1,5 @@
-import type { KindId } from './kinds/ids.ts';
-import type { Engine } from './ports/blocked.ts';
+import type { KindId } from './ids.ts';
+import type { Engine } from '../ports/blocked.ts';
 
 /** What went wrong: one of the kinds in lib/kinds/registry.ts (each explained in its own module). */
 export type FailureKind = KindId;
@@ -26,4 +26,4 @@ export interface Failure {
   initiator?: string;
 }
 
-export { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE } from './kinds/blocked-port/kind.ts';
+export { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE } from './blocked-port/kind.ts';

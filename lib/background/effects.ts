@@ -1,13 +1,13 @@
 /** Thin browser glue: carries out the Actions decided in lib/decide.ts. */
 import { browser } from 'wxt/browser';
 import type { Actions } from './decide.ts';
-import { explainPageUrl, type ExplainParams } from './explain-link.ts';
-import type { Failure } from './failure.ts';
-import { addToHistory } from './history.ts';
-import { notifyOverlay } from './messages.ts';
-import type { TabState } from './tab-state.ts';
-import { boundWholeUrl, withoutQuery } from './bounded.ts';
-import { safeUrl } from './url.ts';
+import { explainPageUrl, type ExplainParams } from '../view/explain-link.ts';
+import type { Failure } from '../kinds/failure.ts';
+import { addToHistory } from '../state/history.ts';
+import { notifyOverlay } from '../protocol/messages.ts';
+import type { TabState } from '../state/tab-state.ts';
+import { boundWholeUrl, withoutQuery } from '../core/bounded.ts';
+import { safeUrl } from '../core/url.ts';
 
 const BADGE_COLOR = '#c2410c';
 const OVERLAY_SCRIPT = '/content-scripts/overlay.js';

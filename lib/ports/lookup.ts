@@ -2,11 +2,11 @@
  * The popup's lookup: what people type, turned into everything Port Doctor knows about that port. Pure, so
  * it is fuzzed with arbitrary strings: every input gives an answer or a typed error, never an exception.
  */
-import type { BrowserEngine } from './diagnose.ts';
-import { ENGINES, type Engine } from './ports/blocked.ts';
-import { portFacts, type PortFacts } from './ports/facts.ts';
-import type { IanaTable } from './ports/iana.ts';
-import { parsePortInput, type ParseError, type Target } from './ports/parse.ts';
+import type { BrowserEngine } from '../core/engine.ts';
+import { ENGINES, type Engine } from './blocked.ts';
+import { portFacts, type PortFacts } from './facts.ts';
+import type { IanaTable } from './iana.ts';
+import { parsePortInput, type ParseError, type Target } from './parse.ts';
 
 export interface Verdict {
   engine: Engine;

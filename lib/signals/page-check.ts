@@ -8,8 +8,8 @@
  * bank tab the popup is opened on gives nothing away.
  */
 import { browser } from 'wxt/browser';
-import { PAGE_RULES, type PageRule } from './kinds/registry.ts';
-import { isWebUrl } from './url.ts';
+import { PAGE_RULES, type PageRule } from '../kinds/registry.ts';
+import { isWebUrl } from '../core/url.ts';
 
 /** A refusal is a short text page; longer pages are apps, and are not judged. */
 const MAX_PAGE_TEXT = 2000;

@@ -6,10 +6,10 @@
  * never reach it (lib/present.ts).
  */
 import { storage } from 'wxt/utils/storage';
-import { byteLength, withoutQuery } from './bounded.ts';
-import type { Failure } from './failure.ts';
-import { isKindId } from './kinds/ids.ts';
-import { isRecord } from './records.ts';
+import { byteLength, withoutQuery } from '../core/bounded.ts';
+import type { Failure } from '../kinds/failure.ts';
+import { isKindId } from '../kinds/ids.ts';
+import { isRecord } from '../core/guards.ts';
 
 /** The default size; the setting may go up to MAX_HISTORY_SIZE. */
 export const HISTORY_SIZE = 20;
