@@ -30,7 +30,8 @@ const BUDGETS: Budget[] = [
   // 49.6 KB for rows 1, 2 and 5 (+1.4 KB): a navigation cut off by the redirect is loaded again only when no page
   // can have started it, else offered (lib/navigation-seq.ts, the tab's offer and whole URL in lib/tab-state.ts),
   // and the page read's rules sent into the page as sources. Issue #28 brings the worker down again.
-  { name: 'background', goal: 20_000, ceiling: 49_600 },
+  // 49.8 KB when the worker became modules (issue #24: the pipeline, each engine's signals, the handlers).
+  { name: 'background', goal: 20_000, ceiling: 49_800 },
   // Issue #17: 67 KB. The card's count read out as words ("failed 3 times", not a "×3" that looks like a close
   // button), its own lang for Korean line breaking, and one true reason per suggested port (+1.1 KB).
   // 68 KB (67.9 built) with the click guard against clickjacking (security-review row 4, lib/card-guard.ts:
