@@ -86,14 +86,18 @@ export default ts.config(
       'no-new-func': 'error',
     },
   },
-  { files: PURE_FOLDERS.map((folder) => `lib/${folder}/**/*.ts`), rules: pureRules },
+  {
+    files: PURE_FOLDERS.map((folder) => `lib/${folder}/**/*.ts`),
+    ignores: ['**/*.test.ts'],
+    rules: pureRules,
+  },
   {
     files: [...IMPURE_FOLDERS.map((folder) => `lib/${folder}/**/*.ts`), 'entrypoints/background.ts'],
     rules: backgroundRules,
   },
   {
     // A test or a tool that dereferences a missing value fails loudly, which is what it should do.
-    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'lib/**/*.test.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

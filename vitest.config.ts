@@ -9,10 +9,18 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  */
 export default defineConfig({
   test: {
+    // The kinds the build finds in lib/kinds (scripts/gen-kinds.ts), found afresh for every run.
+    globalSetup: ['scripts/gen-kinds.ts'],
     projects: [
       {
         plugins: [WxtVitest()],
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], mockReset: true, restoreMocks: true },
+        test: {
+          name: 'unit',
+          // A kind's unit table lives in its folder (lib/kinds/<id>/kind.test.ts).
+          include: ['test/unit/**/*.test.ts', 'lib/**/*.test.ts'],
+          mockReset: true,
+          restoreMocks: true,
+        },
       },
       {
         // Svelte compiles the pages' `.svelte.ts` state classes (runes) that the wiring tests drive.

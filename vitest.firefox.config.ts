@@ -6,6 +6,7 @@ export default defineConfig({
   plugins: [WxtVitest({ browser: 'firefox' })],
   test: {
     name: 'wiring-firefox',
+    globalSetup: ['scripts/gen-kinds.ts'],
     include: ['test/wiring/**/*.firefox.test.ts', 'test/wiring/**/*.any.test.ts'],
     setupFiles: ['test/wiring/messages-setup.ts'],
     mockReset: true,

@@ -1,23 +1,11 @@
 /**
- * The ids of the registered kinds, alone: what stored data is checked against (history, tab state) without
- * loading any kind's code (the options page shows the history's size and nothing of the kinds). Same order as
- * KINDS in registry.ts; test/unit/kinds.meta.test.ts checks the two.
+ * The ids of the kinds the build found (scripts/gen-kinds.ts), alone: what stored data is checked against
+ * (history, tab state) without loading any kind's code (the options page shows the history's size and nothing
+ * of the kinds). In precedence order.
  */
-export const KIND_IDS = [
-  'blocked-port',
-  'lna-denied',
-  'airplay',
-  'host-guard',
-  'zero-host',
-  'not-http',
-  'forced-https',
-  'tls-to-http',
-  'http-to-tls',
-  'connection-reset',
-  'connection-refused',
-  'loopback-mismatch',
-] as const;
+import { KIND_IDS } from './generated/ids.ts';
 
+export { KIND_IDS };
 export type KindId = (typeof KIND_IDS)[number];
 
 export function isKindId(value: unknown): value is KindId {

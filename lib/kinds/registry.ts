@@ -1,42 +1,15 @@
 /**
- * Every failure kind Port Doctor explains, in precedence order: for an error string that several kinds listen to,
- * the first whose detect() says yes wins. Explicit on purpose (not a glob): test/unit/kinds.meta.test.ts checks it
- * against the folders, the locales, the unit tests, the e2e tests and the README.
+ * Every failure kind Port Doctor explains, in precedence order (each kind declares its own, lib/kinds/<id>/kind.ts):
+ * for an error string that several kinds listen to, the first whose detect() says yes wins. The build finds them,
+ * one folder each (scripts/gen-kinds.ts); test/unit/kinds.meta.test.ts checks each against its messages, its
+ * tests and the README.
  */
-import { airplay } from './airplay/kind.ts';
-import { blockedPort } from './blocked-port/kind.ts';
-import { connectionRefused } from './connection-refused/kind.ts';
-import { connectionReset } from './connection-reset/kind.ts';
-import { forcedHttps } from './forced-https/kind.ts';
-import { hostGuard } from './host-guard/kind.ts';
-import { httpToTls } from './http-to-tls/kind.ts';
-import { lnaDenied } from './lna-denied/kind.ts';
-import { loopbackMismatch } from './loopback-mismatch/kind.ts';
-import { notHttp } from './not-http/kind.ts';
-import { tlsToHttp } from './tls-to-http/kind.ts';
-import { zeroHost } from './zero-host/kind.ts';
+import { FOUND_KINDS } from './generated/kinds.ts';
 import type { KindId } from './ids.ts';
 import type { DetectInput, FailureKind } from './types.ts';
 
 export type { KindId } from './ids.ts';
-export const KINDS: readonly FailureKind<KindId>[] = [
-  blockedPort,
-  lnaDenied,
-  airplay,
-  hostGuard,
-  // Before connection-refused: Firefox refuses 0.0.0.0 with the same error.
-  zeroHost,
-  // Before http-to-tls and connection-reset: on a port a non-HTTP service owns, that service is the answer.
-  notHttp,
-  // Before tls-to-http: the same error, on a name the browser opens only with https://.
-  forcedHttps,
-  tlsToHttp,
-  httpToTls,
-  connectionReset,
-  connectionRefused,
-  // Found only by a probe after connection-refused.
-  loopbackMismatch,
-];
+export const KINDS: readonly FailureKind<KindId>[] = FOUND_KINDS;
 
 const BY_ID = new Map<string, FailureKind<KindId>>(KINDS.map((kind) => [kind.id, kind]));
 /** Kinds by error string, each list in precedence order: one Map lookup per error event. */

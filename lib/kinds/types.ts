@@ -99,7 +99,13 @@ export interface PageSignal {
 }
 
 export interface FailureKind<Id extends string = string> {
+  /** The kind's folder name (lib/kinds/<id>/): the build finds the kind there (scripts/gen-kinds.ts). */
   id: Id;
+  /**
+   * Where the kind stands among those that listen to the same error: the lowest that says yes wins. Gaps of 10
+   * leave room for a kind between two others.
+   */
+  precedence: number;
   group: KindGroup;
   /**
    * The browsers' error strings this kind listens to: Chrome "net::ERR_…", Firefox webNavigation's "Error code

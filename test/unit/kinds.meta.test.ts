@@ -71,14 +71,41 @@ describe('failure kinds: one module each', async () => {
   const en = await messages('en');
   const ko = await messages('ko');
   const folders = readdirSync(resolve(ROOT, 'lib/kinds'), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && entry.name !== 'generated')
     .map((entry) => entry.name);
 
-  it('registers every folder of lib/kinds, and nothing else (lib/kinds/registry.ts, ids.ts, explainers.ts)', () => {
+  it('finds every folder of lib/kinds as a kind, in the precedence each declares (scripts/gen-kinds.ts)', () => {
     expect([...KIND_IDS].sort()).toEqual([...folders].sort());
     expect(KINDS.map((kind) => kind.id)).toEqual(KIND_IDS);
     expect(Object.keys(EXPLAINERS).sort()).toEqual([...KIND_IDS].sort());
     expect(new Set(KIND_IDS).size).toBe(KIND_IDS.length);
+    const precedences = KINDS.map((kind) => kind.precedence);
+    expect(precedences).toEqual([...precedences].sort((a, b) => a - b));
+    expect(new Set(precedences).size).toBe(precedences.length);
+  });
+
+  it('a plain new kind is six files: its folder (kind, explain, unit table), two locales, one e2e scenario', () => {
+    // What this file asks of each kind, and nothing else names a kind: no list to edit anywhere.
+    const perKind = (id: string) => [
+      `lib/kinds/${id}/kind.ts`,
+      `lib/kinds/${id}/explain.ts`,
+      `lib/kinds/${id}/kind.test.ts`,
+      'locales/en.yml',
+      'locales/ko.yml',
+      'an e2e test tagged [kind:<id>]',
+    ];
+    expect(perKind('a-new-kind')).toHaveLength(6);
+    // Outside the kinds' own folders and the build's generated lists, no source file lists the kinds' ids: a new
+    // kind has no list to be added to (a file may name one or two kinds it is about).
+    const naming = ['lib', 'entrypoints', 'components']
+      .flatMap((folder) =>
+        readdirSync(resolve(ROOT, folder), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile() && /\.(ts|svelte)$/.test(entry.name))
+          .map((entry) => resolve(entry.parentPath, entry.name)),
+      )
+      .filter((path) => !/\/lib\/kinds\/[a-z-]+\//.test(path))
+      .filter((path) => KIND_IDS.filter((id) => readFileSync(path, 'utf8').includes(`'${id}'`)).length > 2);
+    expect(naming).toEqual([]);
   });
 
   it.each(KINDS.map((kind) => [kind.id, kind] as const))('%s: declared in its own folder', (id, kind) => {
@@ -123,8 +150,8 @@ describe('failure kinds: one module each', async () => {
     expect(orphans).toEqual([]);
   });
 
-  it.each(KIND_IDS.map((id) => [id]))('%s: has its unit table (test/unit/kinds/<id>.test.ts)', (id) => {
-    expect(existsSync(resolve(ROOT, `test/unit/kinds/${id}.test.ts`))).toBe(true);
+  it.each(KIND_IDS.map((id) => [id]))('%s: has its unit table (lib/kinds/<id>/kind.test.ts)', (id) => {
+    expect(existsSync(resolve(ROOT, `lib/kinds/${id}/kind.test.ts`))).toBe(true);
   });
 
   it.each(

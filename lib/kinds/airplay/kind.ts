@@ -11,6 +11,7 @@ export const AIRPLAY_CODE = 'HTTP 403 from AirTunes';
 
 export const airplay: FailureKind<'airplay'> = {
   id: 'airplay',
+  precedence: 30,
   group: 'local',
   codes: [AIRPLAY_CODE],
   response: {

@@ -12,6 +12,8 @@ export const FIREFOX_BLOCKED_CODE = 'NS_ERROR_PORT_ACCESS_NOT_ALLOWED';
 
 export const blockedPort: FailureKind<'blocked-port'> = {
   id: 'blocked-port',
+  // The browser refused the port itself: nothing else can be the cause.
+  precedence: 10,
   group: 'blocked',
   codes: [CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE],
   card: true,

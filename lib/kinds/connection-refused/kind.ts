@@ -3,6 +3,7 @@ import type { FailureKind } from '../types.ts';
 
 export const connectionRefused: FailureKind<'connection-refused'> = {
   id: 'connection-refused',
+  precedence: 110,
   group: 'local',
   codes: [
     'net::ERR_CONNECTION_REFUSED',

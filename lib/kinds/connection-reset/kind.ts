@@ -8,6 +8,7 @@ import type { FailureKind } from '../types.ts';
 
 export const connectionReset: FailureKind<'connection-reset'> = {
   id: 'connection-reset',
+  precedence: 100,
   group: 'local',
   codes: [
     'net::ERR_CONNECTION_RESET',

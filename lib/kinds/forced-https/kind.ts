@@ -27,6 +27,8 @@ export function preloadedTld(hostname: string): string | null {
 
 export const forcedHttps: FailureKind<'forced-https'> = {
   id: 'forced-https',
+  // Before tls-to-http: the same error, on a name the browser opens only with https://.
+  precedence: 70,
   group: 'local',
   // The plain-HTTP answer to a TLS hello, as tls-to-http hears it.
   codes: tlsToHttp.codes,

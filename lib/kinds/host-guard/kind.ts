@@ -15,6 +15,7 @@ export const WEBPACK_HOST_CODE = 'webpack-dev-server: Invalid Host header';
 
 export const hostGuard: FailureKind<'host-guard'> = {
   id: 'host-guard',
+  precedence: 40,
   group: 'local',
   codes: [VITE_HOST_CODE, WEBPACK_HOST_CODE],
   page: [

@@ -8,6 +8,7 @@ import type { FailureKind } from '../types.ts';
 
 export const httpToTls: FailureKind<'http-to-tls'> = {
   id: 'http-to-tls',
+  precedence: 90,
   group: 'local',
   codes: ['net::ERR_EMPTY_RESPONSE'],
   detect: ({ local, url }) => local && url.protocol === 'http:',

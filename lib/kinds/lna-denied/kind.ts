@@ -10,6 +10,7 @@ import type { FailureKind } from '../types.ts';
 
 export const lnaDenied: FailureKind<'lna-denied'> = {
   id: 'lna-denied',
+  precedence: 20,
   group: 'local',
   codes: ['net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS'],
   // The refused address is on this machine or the LAN by definition; the user's own list counts too.

@@ -9,6 +9,8 @@ import type { FailureKind } from '../types.ts';
 
 export const loopbackMismatch: FailureKind<'loopback-mismatch'> = {
   id: 'loopback-mismatch',
+  // Found only by a probe after connection-refused.
+  precedence: 120,
   group: 'local',
   codes: [],
   refines: 'connection-refused',

@@ -15,6 +15,8 @@ export const NOT_HTTP_PORTS: ReadonlySet<number> = new Set([
 
 export const notHttp: FailureKind<'not-http'> = {
   id: 'not-http',
+  // Before http-to-tls and connection-reset: on a port a non-HTTP service owns, that service is the answer.
+  precedence: 60,
   group: 'local',
   codes: [
     'net::ERR_INVALID_HTTP_RESPONSE',

@@ -3,6 +3,7 @@ import type { FailureKind } from '../types.ts';
 
 export const tlsToHttp: FailureKind<'tls-to-http'> = {
   id: 'tls-to-http',
+  precedence: 80,
   group: 'local',
   codes: [
     'net::ERR_SSL_PROTOCOL_ERROR',

@@ -11,6 +11,8 @@ export const ZERO_HOSTS: readonly string[] = ['0.0.0.0', '[::]'];
 
 export const zeroHost: FailureKind<'zero-host'> = {
   id: 'zero-host',
+  // Before connection-refused: Firefox refuses 0.0.0.0 with the same error.
+  precedence: 50,
   group: 'local',
   codes: [
     'net::ERR_ADDRESS_INVALID',
