@@ -8,7 +8,8 @@ export default defineConfig({
   // Explicit imports only: a reader can always see where a name comes from.
   imports: false,
   webExt: {
-    // `npm run dev` opens whichever browser it finds; see scripts/find-browser.ts.
+    // `npm run dev` opens CHROME_PATH / FIREFOX_PATH, else Debian's paths: the same variables the e2e tests
+    // read (test/e2e/support/browsers.ts, which also looks in other common places).
     binaries: {
       chrome: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',

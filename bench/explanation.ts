@@ -24,7 +24,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 async function timeTo(page: Page, url: string, ready: string): Promise<number> {
   const start = performance.now();
   // The browser refuses the port: goto rejects, and the page is left on an error page (or redirected).
-  // Puppeteer's goto can lose track of a tab the extension moved (e2e-notes §5): it is not waited for long.
+  // Puppeteer's goto can lose track of a tab the extension moved (Firefox over WebDriver BiDi): it is not
+  // waited for long.
   await page.goto(url, { timeout: 3000 }).catch(() => undefined);
   const deadline = start + 13_000;
   while (performance.now() < deadline) {

@@ -34,7 +34,7 @@ const BUDGETS: Budget[] = [
   { name: 'background', goal: 20_000, ceiling: 49_800 },
   // Issue #17: 67 KB. The card's count read out as words ("failed 3 times", not a "×3" that looks like a close
   // button), its own lang for Korean line breaking, and one true reason per suggested port (+1.1 KB).
-  // 68 KB (67.9 built) with the click guard against clickjacking (security-review row 4, lib/card-guard.ts:
+  // 68 KB (67.9 built) with the click guard against clickjacking (lib/view/card-guard.ts:
   // the IntersectionObserver v2 watch, the look at the page's styles, +1.3 KB).
   { name: 'overlay (content script)', goal: 30_000, ceiling: 68_000 },
   // Issue #14: the first screens paint before Svelte loads (entrypoints/explain/main.ts, popup/main.ts).

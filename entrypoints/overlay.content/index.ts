@@ -116,11 +116,11 @@ export default defineContentScript({
     ctx.addEventListener(document, 'visibilitychange', () => void glance());
 
     // The card is the page's guest, not its tool: in a closed shadow root the page's scripts can neither
-    // read it nor reach its buttons (hardening-review.md L1, M2), and every action below asks for a click
-    // the browser vouches for, on a card that has stood still and uncovered for a moment. Keyboard
-    // activations (a click with `detail` 0) meet the same rule: it costs a keyboard user nothing (Tab must
-    // reach the card first), and a page cannot synthesise them nor move the focus into a closed root, but
-    // it can ask the user to press Tab and Enter under a decoy.
+    // read it nor press its buttons (a scripted press could open tab after tab or mute the site), and every
+    // action below asks for a click the browser vouches for, on a card that has stood still and uncovered
+    // for a moment. Keyboard activations (a click with `detail` 0) meet the same rule: it costs a keyboard
+    // user nothing (Tab must reach the card first), and a page cannot synthesise them nor move the focus
+    // into a closed root, but it can ask the user to press Tab and Enter under a decoy.
     const trusted =
       (action: () => void) =>
       (event: Event): void => {

@@ -1,6 +1,7 @@
 /**
- * Commands that move a dev server to another port. Flags and defaults are each tool's own (checked against its CLI
- * source: ../shared/reference/facts-audit.md, "Dev-server commands and defaults"). Commands are never translated.
+ * Commands that move a dev server to another port. Flags and defaults are each tool's own, as its CLI source
+ * defines them (e.g. Vite packages/vite/src/node/cli.ts, Next.js packages/next/src/bin/next.ts, Flask
+ * src/flask/cli.py, Django django/core/management/commands/runserver.py). Commands are never translated.
  */
 import type { DevServerId } from './dev-server-ids';
 import { ANY_SHELL, POSIX, WINDOWS_SHELLS, type Command, type Shell } from './terminal';

@@ -2,7 +2,8 @@ import { safeUrl } from './url.ts';
 
 /**
  * An address as a developer writes it, for a narrow list (the popup's history): no "http://", no lone trailing
- * slash, the host and port always whole (copy-review.md: "http://localhost:600…" hid the one thing that matters).
+ * slash, the host and port always whole ("http://localhost:600…" would hide the port, the one thing that
+ * matters).
  * `where` is host:port (https:// kept: it is part of the failure); `rest` the path, which may be cut. Pure.
  */
 export function shortUrl(text: string): { where: string; rest: string } {

@@ -4,7 +4,8 @@
  * Chrome reports a blocked port as webNavigation.onErrorOccurred (navigations) and webRequest.onErrorOccurred
  * (everything) with net::ERR_UNSAFE_PORT. Firefox refuses the port before any request exists, so it fires no
  * error event, not even onBeforeNavigate: only onCommitted for its error page, with the original URL
- * (../shared/reference/ports.md §4.3). There the port is the evidence, and a navigation that did start
+ * (nsIOService::AllowPort in Firefox's netwerk/base/nsIOService.cpp refuses it before a channel is opened;
+ * test/e2e/firefox covers it). There the port is the evidence, and a navigation that did start
  * (onBeforeNavigate seen) proves the user unblocked the port in about:config.
  */
 import { CHROME_BLOCKED_CODE, FIREFOX_BLOCKED_CODE, type Failure, type FailureKind } from './failure.ts';

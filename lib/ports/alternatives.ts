@@ -12,8 +12,9 @@ import { FIRST_LINUX_EPHEMERAL, FIRST_REGISTERED } from './ranges.ts';
 const SAFE_END = FIRST_LINUX_EPHEMERAL;
 
 /**
- * Why a port is suggested, each true of that port alone (copy-review.md #4): the first and second safe ports
- * after the base, the next round hundred and thousand, ports just below it, the +8000 twin of a privileged port.
+ * Why a port is suggested, each true of that port alone (two ports cannot both be "the nearest"): the first
+ * and second safe ports after the base, the next round hundred and thousand, ports just below it, the +8000
+ * twin of a privileged port.
  */
 export type AlternativeReason =
   'preferred' | 'next' | 'near' | 'round-hundred' | 'round-thousand' | 'below' | 'unprivileged-twin';

@@ -9,7 +9,7 @@ import { isBlocked, type Engine } from './blocked.ts';
  * When a port joined an engine's list: browser major versions, ISO dates for the standard. Every value has its
  * primary source in ./sources.ts (kept apart so that the background and the card do not ship the citations;
  * a unit test matches the two). Where no primary source was found the field is absent, and absent means
- * unknown, never "from the start" (../shared/reference/facts-audit.md).
+ * unknown, never "from the start": a guessed "always" would claim that old browsers block what they do not.
  */
 export interface Added {
   chromium?: number;

@@ -1,7 +1,7 @@
 /**
  * Which ports each browser engine refuses to connect to, and since when.
  *
- * Sources (see ../shared/reference/ports.md §1-§5): Chromium `kRestrictedPorts` in net/base/port_util.cc,
+ * Sources: Chromium `kRestrictedPorts` in net/base/port_util.cc,
  * Firefox `gBadPortList` in netwerk/base/nsIOService.cpp plus its `port <= 0` check, WebKit `blockedPortList`
  * in Source/WTF/wtf/URL.cpp, the Fetch standard's "bad port" table, and undici's `badPorts` (Node's fetch):
  * the Fetch list without 0. The Chromium and Firefox lists are checked against the real browsers, not only
@@ -17,7 +17,10 @@
 export const ENGINES = ['chromium', 'firefox', 'webkit', 'fetch', 'node'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-/** Every port on some engine's list: the Fetch standard's "bad port" table (ports.md §1). */
+/**
+ * Every port on some engine's list: the Fetch standard's "bad port" table
+ * (https://fetch.spec.whatwg.org/#port-blocking).
+ */
 // prettier-ignore
 export const BAD_PORTS: readonly number[] = [
   0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42,

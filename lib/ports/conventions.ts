@@ -1,7 +1,7 @@
 /**
  * What developers run on ports, beyond IANA: dev-server defaults, services worth a warning, known clashes.
  * Names of tools are proper nouns and stay untranslated; the kinds have translated labels (locales: note.*).
- * Sources: ../shared/reference/ports.md §8, and each tool's documentation.
+ * Sources: each tool's own documentation or source; entries that are not a tool's default cite theirs.
  */
 
 /** Dev servers and tools whose default is this port. */

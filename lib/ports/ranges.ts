@@ -11,10 +11,6 @@ export const FIRST_DYNAMIC = 49152;
  */
 export const FIRST_LINUX_EPHEMERAL = 32768;
 
-export function isPort(value: number): boolean {
-  return Number.isInteger(value) && value >= 0 && value <= MAX_PORT;
-}
-
 export function rangeClass(port: number): RangeClass {
   if (port < FIRST_REGISTERED) return 'well-known';
   if (port < FIRST_DYNAMIC) return 'registered';

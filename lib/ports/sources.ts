@@ -2,7 +2,7 @@
  * The primary source of every version and date in blocked.ts's `added` fields, one row per fact. Kept apart
  * from the lists so that the background and the in-page card do not ship the citations; test/unit/blocked.test.ts
  * checks that every `added` value has exactly one row here with the same value, and every row a value there.
- * Reviewed against ../shared/reference/facts-audit.md (2026-11-29).
+ * Every row was last checked against its source on 2026-11-29.
  */
 import type { Added } from './blocked-history.ts';
 

@@ -1,5 +1,6 @@
 /**
- * Who may ask the background what (hardening-review.md L2). Pure: the background passes in the sender as the
+ * Who may ask the background what: the content script runs inside web pages, so not every part of the
+ * extension may call every handler. Pure: the background passes in the sender as the
  * browser reported it and its own base URL.
  * - an extension page: any page of this extension (the options page asks for the status);
  * - the explanation page: only it may navigate its own tab (Retry, "open on port N");

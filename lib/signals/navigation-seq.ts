@@ -1,7 +1,8 @@
 /**
  * Counts the top-level navigations of each tab, so that a late reaction to a failure can tell whether the
  * user has moved on. Typing a URL right after another failed must win over our redirect to the explanation
- * of the first (hardening-review.md L4). In memory: a restarted background starts at zero for every tab,
+ * of the first, and a late notification click must not replace the page the tab shows now. In memory: a
+ * restarted background starts at zero for every tab,
  * which reads as "not moved on", the old behaviour.
  *
  * Checking before the redirect is not enough: the event of the user's next navigation may still be on its

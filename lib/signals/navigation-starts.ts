@@ -5,7 +5,8 @@
  *
  * A start is matched on tab, frame and origin within START_WINDOW_MS, not on the exact URL: Firefox reports
  * the start with the requested URL and the commit with the document's, so a redirect (/app → /app/, a login
- * page) changes the URL but not the origin (hardening-review.md M3). Starts are kept in storage.session
+ * page) changes the URL but not the origin (Firefox's toolkit/components/extensions/WebNavigation.sys.mjs:
+ * onStateChange vs onDocumentChange). Starts are kept in storage.session
  * too, because the event page may be suspended while a slow dev server compiles. Only starts on blocked
  * ports are kept, so healthy pages cost nothing here.
  */

@@ -20,7 +20,7 @@ export const MAX_RESOLVED = 50;
  * the user's list), under a suffix no public registry hands out (lib/host-patterns.ts). The address only
  * confirms it: Chrome's webRequest `ip` is "the server IP address that the request was actually sent to"
  * (developer.chrome.com/docs/extensions/reference/api/webRequest), through a proxy the proxy's own, often on
- * the LAN (security-review row 6), so a public name seen there must never turn local
+ * the LAN, so a public name seen there must never turn local
  * (its URLs would be stored whole and a LAN probe offered). Firefox's dns.resolve() answers what the system
  * resolver says, which a LAN resolver can also point anywhere. A trailing dot (a fully qualified name) is fine.
  */

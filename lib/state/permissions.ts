@@ -6,7 +6,8 @@
  * permission, asked for by a click where the user meets the need: the options page and the popup.
  *
  * What it buys today: the in-page card for a page's own fetch, XHR or WebSocket on a blocked port. Firefox
- * reports nothing for those (ports.md §4.3), so there it asks for nothing.
+ * reports nothing for those (it refuses the port before a channel exists, so no webRequest event fires),
+ * so there it asks for nothing.
  *
  * Chromium 156 applies a `webRequest` granted at run time only from its next start: the permission is held
  * and the listener registered, but no request event arrives until the browser restarts with it (the e2e

@@ -60,8 +60,9 @@ export function importSettings(text: string, bytes = new TextEncoder().encode(te
 
 /**
  * The local hosts an import would add to the user's list: an imported file may come from anyone, and a host
- * counted as local has its failures' addresses kept whole and may be probed on a click (security-review row 7),
- * so the options page asks before they apply. In the file's order.
+ * counted as local has its failures' addresses kept whole and may be probed on a click, so a file must not
+ * make public sites local behind the user's back: the options page asks before they apply. In the file's
+ * order.
  */
 export function newLocalHosts(imported: readonly string[], current: readonly string[]): string[] {
   return imported.filter((host) => !current.includes(host));

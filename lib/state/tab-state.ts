@@ -5,7 +5,8 @@
  * The background holds one TabState: the stored maps are read once, kept in memory, and written back in
  * batches (every change made while a write is under way goes out in the next single write), so a page
  * that fails a thousand times costs a handful of writes. Bounded in bytes, not only in entries: any website
- * can make the browser report failures (hardening-review.md M1). Views read the stored copy.
+ * can make the browser report failures (frames on a blocked port, with long URLs, need no permission) and
+ * so fill the storage quota. Views read the stored copy.
  */
 import { storage } from 'wxt/utils/storage';
 import { byteLength } from '../core/bounded.ts';

@@ -1,5 +1,6 @@
 /**
- * When the in-page card may act on a click (security-review row 4: clickjacking). The card already refuses
+ * When the in-page card may act on a click (clickjacking: a page may lay a decoy over the card so that a real
+ * click lands on its buttons). The card already refuses
  * events the browser does not vouch for (`isTrusted`); this refuses trusted ones the user cannot have meant:
  * a click on a card that is covered, faded or filtered by the page, or that only just appeared or moved under
  * the pointer. Pure: the content script gathers the facts (entrypoints/overlay.content/index.ts).

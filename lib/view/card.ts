@@ -1,7 +1,8 @@
 /**
  * What the in-page card may show. The card lives inside somebody's page, so it shows only what that page
- * could know already (hardening-review.md M2): the URLs of requests the page itself made (its own origin
- * was their initiator), without query or fragment; for anything else, such as a cross-origin frame that
+ * could know already (a cross-origin frame's URL may carry a secret, such as an OAuth code): the URLs of
+ * requests the page itself made (its own origin was their initiator), without query or fragment; for
+ * anything else, such as a cross-origin frame that
  * redirected to a blocked port, only where it pointed (scheme, host and port). The full failure never
  * leaves the background. Pure.
  */

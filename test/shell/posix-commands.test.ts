@@ -168,7 +168,7 @@ describe('dev-server commands run for real', () => {
 });
 
 describe('dev-server commands reach their tool as its CLI reads them (tools not on this machine)', () => {
-  // Each CLI's flags: ../shared/reference/facts-audit.md, "Dev-server commands and defaults".
+  // Each CLI's flags as its own source defines them (see lib/commands/dev-servers.ts).
   const NPX_TOOLS = ['next', 'webpack', 'ng', 'astro', 'nuxi'];
   const PATH_TOOLS = ['flask', 'python', 'uvicorn', 'php', 'docker'];
   let space: ReturnType<typeof workspace>;

@@ -38,7 +38,7 @@ describe('suggestAlternatives', () => {
     }
   });
 
-  it('gives each suggestion its own true reason and is deterministic (copy-review.md #4)', () => {
+  it('gives each suggestion its own true reason and is deterministic', () => {
     expect(suggestAlternatives(6000)).toEqual([
       { port: 6001, reason: 'next', base: 6000 },
       { port: 6002, reason: 'near', base: 6000 },
@@ -87,8 +87,9 @@ describe('suggestAlternatives', () => {
     expect(ports(49151)).toEqual([32767, 32766, 32765, 32764]);
   });
 
+  // Linux's default ip_local_port_range (kernel Documentation/networking/ip-sysctl.rst).
   it.each([32000, 32767, 32768, 40000, 49151, 60999])(
-    "suggests nothing in Linux's ephemeral range 32768-60999 (facts-audit.md row 11) for %i",
+    "suggests nothing in Linux's ephemeral range 32768-60999 for %i",
     (port) => {
       for (const suggested of ports(port)) expect(suggested).toBeLessThan(32768);
     },

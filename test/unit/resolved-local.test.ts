@@ -12,7 +12,7 @@ describe('names local by their address (lib/resolved-local.ts)', () => {
     ['DevBox.Internal', ['10.0.0.5'], [], true],
     // A public address, or none, says nothing.
     ['example.com', ['93.184.215.14'], [], false],
-    // security-review row 6: behind a LAN or local proxy Chrome's \`ip\` is the proxy's address. A public name
+    // Behind a LAN or local proxy Chrome's \`ip\` is the proxy's address. A public name
     // never turns local, whatever address it came with, in Chrome (ip) or Firefox (dns.resolve).
     ['example.com', ['127.0.0.1'], [], false],
     ['github.com', ['192.168.1.1'], [], false],

@@ -58,7 +58,7 @@ describe('export and import', () => {
     expect(importSettings(text)).toEqual({ ok: false, error });
   });
 
-  // security-review row 10: the size is the file's, in bytes, and an oversized file is "too large", never
+  // The size is the file's, in bytes, and an oversized file is "too large", never
   // "not JSON" (a byte slice cut mid-character used to be judged by its UTF-16 length).
   it.each([
     ['a file of MAX_FILE_BYTES + 1 bytes, before it is read', '', MAX_FILE_BYTES + 1, 'too-large'],

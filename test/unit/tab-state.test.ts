@@ -15,7 +15,7 @@ const FAILURE: TabFailure = {
 };
 
 describe('stored tab failures are read field by field (lib/tab-state.ts)', () => {
-  // security-review row 10: a stored kind nobody registered made kindById throw, and the card stayed empty.
+  // A corrupt stored kind nobody registered made kindById throw, and the card stayed empty.
   it.each([
     ['a registered kind', FAILURE, true],
     ['another registered kind', { ...FAILURE, kind: 'host-guard' }, true],

@@ -128,7 +128,7 @@ describe('options state', () => {
     expect(state.notice).toEqual({ kind: 'imported' });
   });
 
-  // security-review row 7: a file from anyone must not make its hosts local behind the user's back.
+  // A settings file may come from anyone: it must not make its hosts local behind the user's back.
   it('an import with new local hosts applies nothing until the user answers; with them, they are added', async () => {
     const state = await started();
     await state.update({ localHosts: ['*.test'] });
@@ -180,7 +180,7 @@ describe('options state', () => {
     expect(await loadSettings()).toMatchObject({ localHosts: ['a.lan'], historySize: 9 });
   });
 
-  // security-review row 10: judged by File.size in bytes, before the file is read.
+  // Judged by File.size in bytes, before the file is read: a huge file is never loaded into memory.
   it('a file over the size limit is "too large", and is not read', async () => {
     const state = await started();
     const big = new Blob([' '.repeat(MAX_FILE_BYTES + 1)]);

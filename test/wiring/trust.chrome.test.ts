@@ -1,6 +1,8 @@
 /**
- * What a hostile page, a burst or a full storage area can do to the running background (Chrome build):
- * hardening-review.md M1, M2, L3, L4, L5, L7.
+ * What a hostile page, a burst or a full storage area can do to the running background (Chrome build): a
+ * page that floods storage with failures, a card that would show a cross-origin frame's URL, prerendered
+ * documents, a redirect that would override what the user typed next, lost concurrent writes, and
+ * private-window failures in the normal history.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

@@ -1,5 +1,5 @@
 /**
- * The browser refused the port itself, before any connection (../shared/reference/ports.md §1-§6). Chrome says
+ * The browser refused the port itself, before any connection (the lists: lib/ports/blocked.ts). Chrome says
  * net::ERR_UNSAFE_PORT, in webNavigation and in webRequest (a page's own request: the in-page card). Firefox
  * fires no error event at all: it commits its error page without onBeforeNavigate (lib/detect.ts,
  * detectFirefoxCommit), and a page's own request leaves no trace.

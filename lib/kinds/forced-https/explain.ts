@@ -11,7 +11,7 @@ export function testName(host: string): string {
 
 /**
  * The host for the hosts-file example and the mkcert line: only a DNS name is printed there, since the user
- * copies those lines into a file or a shell (security-review row 3: a URL's host may hold ";" or "{").
+ * copies those lines into a file or a shell, and a URL's host may hold ";" or "{" that a shell would run.
  */
 function snippetHost(host: string): string | Text {
   return printableHost(host) ?? { key: 'kind.forcedHttps.anyHost' };

@@ -40,7 +40,8 @@ describe('forced-https', () => {
     expect(testName('api.shop.app')).toBe('api.shop.test');
   });
 
-  // security-review row 3: "mkcert <host>" is a shell line; the hosts-file example a line in a system file.
+  // A crafted host could inject commands: "mkcert <host>" is a shell line; the hosts-file example a line in a
+  // system file.
   it.each([
     ['myapp.dev', 'myapp.test', 'myapp.dev'],
     ['api.shop.app', 'api.shop.test', 'api.shop.app'],

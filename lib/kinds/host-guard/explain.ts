@@ -9,7 +9,7 @@ const bare = (host: string) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '');
 
 /**
  * The host for the config and shell lines the user copies: a DNS name or an IPv4 address, else a placeholder
- * (security-review row 3: a URL's host may hold ";" or "{", which a shell runs).
+ * (a URL's host may hold ";" or "{", which a shell runs when the line is pasted).
  */
 function snippetHost(host: string): string | Text {
   return printableHost(bare(host)) ?? { key: 'kind.hostGuard.anyHost' };

@@ -105,7 +105,8 @@ describe('host-guard', () => {
     expect(explain.fix?.(input)?.url).toBe('http://localhost:5173/a');
   });
 
-  // security-review row 3: the config and shell lines print only a DNS name or an IPv4 address.
+  // A crafted host could inject shell commands: the config and shell lines print only a DNS name or an
+  // IPv4 address.
   it.each([
     ['devbox.test', 'devbox.test'],
     ['devbox.test.', 'devbox.test'],

@@ -1,9 +1,9 @@
 /**
  * An address a server listens on, not one to open: dev servers print http://0.0.0.0:PORT ("every address of
  * this machine"). Firefox 153 refuses it (NS_ERROR_CONNECTION_REFUSED, even with a server listening: tested in
- * test/e2e/firefox/kinds.test.ts); Chrome on Windows reports net::ERR_ADDRESS_INVALID
- * (../shared/reference/localhost-failures.md §0, row 6); Chromium on Linux opens it (tested), so there is
- * nothing to explain there.
+ * test/e2e/firefox/kinds.test.ts); Chrome on Windows reports net::ERR_ADDRESS_INVALID (Chromium's
+ * net/base/net_error_list.h: "cannot connect to the IP address 0"); Chromium on Linux opens it (tested), so
+ * there is nothing to explain there.
  */
 import type { FailureKind } from '../types.ts';
 

@@ -1,6 +1,7 @@
 /**
- * Pages written to abuse Port Doctor, against the production build in real Chromium: they must get nothing
- * (the trust issue; hardening-review.md M1, M2, L1, L3, L4).
+ * Pages written to abuse Port Doctor, against the production build in real Chromium: they must get nothing.
+ * A page may press or read the card, lay bait over it, frame a redirect that carries a secret, flood the
+ * storage with failures, or prerender a blocked port; a burst of failures must not send a tab astray.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

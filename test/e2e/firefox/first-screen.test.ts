@@ -41,7 +41,7 @@ describe.each(['en-US', 'ko'] as const)('Firefox (%s) at 1280×800: the fix on t
     expect(await expectFixOnFirstScreen(explanation)).toEqual({ port: 6001, state: WORDS[locale].free });
     expect(await explanation.title()).toBe(WORDS[locale].title);
     expect(await explanation.$('[data-testid="retry"]')).toBeNull();
-    // The browser showing the page first (copy-review.md #10): Firefox's setting before Chrome's flags.
+    // The browser showing the page first, so a Firefox user need not scroll past Chrome's flags.
     const order = await explanation.$$eval('[data-testid^="override-"]', (blocks) =>
       blocks.map((block) => block.getAttribute('data-testid')),
     );

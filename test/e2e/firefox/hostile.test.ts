@@ -1,6 +1,7 @@
 /**
- * Pages written to abuse Port Doctor, against the production build in real Firefox (the trust issue;
- * hardening-review.md M1, M2, M3, L1). Firefox reports only frames on a blocked port, so the card is
+ * Pages written to abuse Port Doctor, against the production build in real Firefox: pressing or reading the
+ * card, fading it over bait, framing a redirect that carries a secret, flooding the storage; and a re-allowed
+ * port whose page redirects must still load. Firefox reports only frames on a blocked port, so the card is
  * made to appear by a frame.
  */
 import type { Page } from 'puppeteer-core';
@@ -213,9 +214,9 @@ describe('Firefox: a burst of blocked URLs in many tabs', () => {
     '12 tabs, 4 blocked URLs each in quick succession: every tab explains the last URL it was sent to',
     { timeout: 120_000 },
     async () => {
-      // Driven from an extension page (Puppeteer's goto loses track of a tab the extension moved, e2e-notes
-      // §5): each tab is sent to its next URL the moment Firefox has refused the one before (its error
-      // page committed), while Port Doctor is still answering that one.
+      // Driven from an extension page (Puppeteer's goto loses track of a tab the extension moved with
+      // tabs.update): each tab is sent to its next URL the moment Firefox has refused the one before (its
+      // error page committed), while Port Doctor is still answering that one.
       const control = await controlPage(session);
       const PORTS = [6000, 6665, 6666, 6667];
       const outcome = await control.evaluate(async (ports: number[]) => {

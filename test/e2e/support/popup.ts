@@ -35,7 +35,10 @@ export const EXPECTED_MESSAGES: [string, string][] = [
   ['x'.repeat(5000), 'That is too long to be a port or an address.'],
 ];
 
-/** 5984 (CouchDB) speaks HTTP: the popup says so, and not that a browser cannot open it (facts-audit.md row 9). */
+/**
+ * 5984 (CouchDB) speaks HTTP (apache/couchdb share/doc/src/intro.rst): the popup says so, and not that a
+ * browser cannot open it.
+ */
 export const COUCHDB = {
   input: '5984',
   says: 'CouchDB listens here and answers over HTTP',

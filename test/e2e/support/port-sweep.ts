@@ -1,6 +1,6 @@
 /**
  * Asks a real browser, for every port 0..65535, whether it will connect there, and reads the answer from the
- * browser's own signal. No real service is touched (../shared/reference/e2e-notes.md §4 and §6):
+ * browser's own signal. No real service is touched:
  *
  * - Chromium: a page fetch()es http://sweep.test:P/ with sweep.test mapped to "not found"; CDP reports each
  *   failure's net error: net::ERR_UNSAFE_PORT for a blocked port, ERR_NAME_NOT_RESOLVED for the others.
