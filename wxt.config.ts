@@ -27,8 +27,8 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // Each permission is explained in README.md ("Permissions"). Host permissions come from the overlay's
     // `matches` (local hosts only).
-    // activeTab: the popup's click lets Port Doctor read that one tab's page once (lib/page-check.ts).
-    // dns (Firefox only): whether a name that failed is this machine or the LAN (lib/resolved-local.ts).
+    // activeTab: the popup's click lets Port Doctor read that one tab's page once (lib/signals/page-check.ts).
+    // dns (Firefox only): whether a name that failed is this machine or the LAN (lib/signals/resolved-local.ts).
     permissions: [
       'storage',
       'webNavigation',
@@ -37,7 +37,7 @@ export default defineConfig({
       ...(browser === 'firefox' ? ['dns'] : []),
     ],
     // Asked for by a click, never at install: "notification" as a reaction, "watch requests on all sites",
-    // and in Chrome the deeper checks (`webRequest`, which costs every page: lib/deeper-checks.ts). Firefox
+    // and in Chrome the deeper checks (`webRequest`, which costs every page: lib/state/permissions.ts). Firefox
     // has no webRequest signal for a blocked port, so it does not ask for it.
     optional_permissions: ['notifications', ...(browser === 'firefox' ? [] : ['webRequest'])],
     optional_host_permissions: ALL_SITES,

@@ -26,9 +26,9 @@ const BUDGETS: Budget[] = [
   // Firefox's navigation starts.
   // 48.1 KB for the security review's rows 6 and 7 (+0.3 KB): a name learned as local by its address must be
   // a DNS name under a private suffix, and a local-host wildcard must not cover a public suffix. The Public
-  // Suffix List itself would not fit (lib/host-patterns.ts, isNarrowDomain).
+  // Suffix List itself would not fit (lib/core/host-patterns.ts, isNarrowDomain).
   // 49.6 KB for rows 1, 2 and 5 (+1.4 KB): a navigation cut off by the redirect is loaded again only when no page
-  // can have started it, else offered (lib/navigation-seq.ts, the tab's offer and whole URL in lib/tab-state.ts),
+  // can have started it, else offered (lib/signals/navigation-seq.ts, the tab's offer and whole URL in lib/state/tab-state.ts),
   // and the page read's rules sent into the page as sources. Issue #28 brings the worker down again.
   // 49.8 KB when the worker became modules (issue #24: the pipeline, each engine's signals, the handlers).
   { name: 'background', goal: 20_000, ceiling: 49_800 },

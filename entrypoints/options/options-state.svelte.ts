@@ -45,7 +45,7 @@ export type Notice =
 export class OptionsState {
   settings = $state<Settings | undefined>();
   allSites = $state(false);
-  /** The deeper checks (lib/deeper-checks.ts), as the browser reports the permission. */
+  /** The deeper checks (lib/state/permissions.ts), as the browser reports the permission. */
   deeperChecks = $state<DeeperChecksState>('off');
   notice = $state<Notice | undefined>();
   /**
@@ -160,7 +160,7 @@ export class OptionsState {
       this.notice = { kind: 'import-failed', error: result.error };
       return;
     }
-    // Hosts the user's list does not have yet wait for a click (lib/settings-file.ts, newLocalHosts).
+    // Hosts the user's list does not have yet wait for a click (lib/state/settings-file.ts, newLocalHosts).
     const hosts = newLocalHosts(result.settings.localHosts, this.settings?.localHosts ?? []);
     if (hosts.length > 0) {
       this.pendingImport = { settings: result.settings, hosts };

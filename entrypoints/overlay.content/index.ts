@@ -70,7 +70,7 @@ export default defineContentScript({
       if (mounted) ui.remove();
       mounted = false;
     };
-    // Against clickjacking (lib/card-guard.ts): how long the card has stood still, uncovered. Looked at every
+    // Against clickjacking (lib/view/card-guard.ts): how long the card has stood still, uncovered. Looked at every
     // 100 ms while it is shown (so that the card says when it takes clicks: `data-armed`), and again at each
     // click, which catches a change since the last look.
     let steady = UNSEEN;

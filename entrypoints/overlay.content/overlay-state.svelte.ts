@@ -8,7 +8,7 @@ export class OverlayState {
   /** The number of blocked requests when the card was dismissed: it comes back only for new ones. */
   #dismissedAt = $state(-1);
   #muted = $state(false);
-  /** Whether a click would count now (lib/card-guard.ts); shown on the card for whoever reads its root. */
+  /** Whether a click would count now (lib/view/card-guard.ts); shown on the card for whoever reads its root. */
   armed = $state(false);
 
   total = $derived(this.entries.reduce((sum, entry) => sum + entry.count, 0));

@@ -1,4 +1,4 @@
-/** Thin browser glue: carries out the Actions decided in lib/decide.ts. */
+/** Thin browser glue: carries out the Actions decided in lib/background/decide.ts. */
 import { browser } from 'wxt/browser';
 import type { Actions } from './decide.ts';
 import { explainPageUrl, type ExplainParams } from '../view/explain-link.ts';
@@ -28,7 +28,7 @@ export interface PresentOptions {
   current: () => boolean;
   /** Called just as the tab is sent to the explanation. */
   redirecting: () => void;
-  /** The URL as it failed, query included: kept for Retry in this tab only (lib/tab-state.ts). */
+  /** The URL as it failed, query included: kept for Retry in this tab only (lib/state/tab-state.ts). */
   wholeUrl: string;
   tabs: TabState;
   overlays: Overlays;
@@ -117,7 +117,7 @@ export async function explainNotified(
   tabs: TabState,
 ): Promise<void> {
   const tab = await browser.tabs.get(failure.tabId).catch(() => undefined);
-  // The failure is kept without its query (lib/bounded.ts); the tab's address has it.
+  // The failure is kept without its query (lib/core/bounded.ts); the tab's address has it.
   if (tab?.url !== undefined && withoutQuery(tab.url) === failure.url)
     await explainInTab(failure, tabs, boundWholeUrl(tab.url));
   else await browser.tabs.create({ url: explanationUrl(failure) });

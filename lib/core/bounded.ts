@@ -33,7 +33,7 @@ export function boundUrl(text: string, local: boolean, resource: string): string
 
 /**
  * The whole URL, query included, for the one place that needs it: Retry in the tab that failed, kept in that
- * tab's session state only (lib/tab-state.ts). Bounded like the rest.
+ * tab's session state only (lib/state/tab-state.ts). Bounded like the rest.
  */
 export function boundWholeUrl(text: string): string {
   const url = safeUrl(text);

@@ -1,5 +1,5 @@
 /**
- * Hosts the user counts as local besides the built-in ones (lib/local-host.ts): "devbox.lan", "*.test",
+ * Hosts the user counts as local besides the built-in ones (lib/core/local-host.ts): "devbox.lan", "*.test",
  * "192.168.1.20", "[fd00::2]". A leading "*." matches the domain's subdomains and the domain itself. Pure.
  */
 import { isDnsName } from './dns-name.ts';

@@ -21,7 +21,7 @@ export interface Failure {
   time: number;
   /**
    * Chrome's webRequest: the origin of the document that made the request. The in-page card shows a URL only
-   * to the page that asked for it (lib/card.ts).
+   * to the page that asked for it (lib/view/card.ts).
    */
   initiator?: string;
 }

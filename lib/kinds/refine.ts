@@ -1,7 +1,7 @@
 /**
  * Runs the probes of the kinds that refine a diagnosis (lib/kinds/types.ts, `refines`): from the explanation
  * page only, to the failed port on the hosts each kind's explainer names (at most MAX_REFINE_PROBES), each
- * bounded in time by lib/probe.ts. The first host that answers names the kind.
+ * bounded in time by lib/view/probe.ts. The first host that answers names the kind.
  */
 import type { PortState } from '../view/probe.ts';
 import { loadExplainer } from './explainers.ts';

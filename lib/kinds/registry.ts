@@ -36,7 +36,7 @@ export function refinersOf(id: KindId): FailureKind<KindId>[] {
 }
 
 /**
- * A kind's page signal as plain data: the page read (lib/page-check.ts) passes these into the page, where a
+ * A kind's page signal as plain data: the page read (lib/signals/page-check.ts) passes these into the page, where a
  * RegExp object cannot go (executeScript's args must be JSON-serialisable), and rebuilds them there.
  */
 export interface PageRule {

@@ -41,7 +41,7 @@ export interface DetectInput {
   url: URL;
   code: string;
   port: number;
-  /** The developer's own machine or LAN (lib/local-host.ts, with the user's own list). */
+  /** The developer's own machine or LAN (lib/core/local-host.ts, with the user's own list). */
   local: boolean;
 }
 
@@ -86,7 +86,7 @@ export interface ResponseSignal {
 
 /**
  * A page that loads but is a failure, told by its own text (a dev server's refusal): read only in the tab the
- * user opens the popup on (lib/page-check.ts), never in other pages.
+ * user opens the popup on (lib/signals/page-check.ts), never in other pages.
  */
 export interface PageSignal {
   /**

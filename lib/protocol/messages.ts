@@ -27,7 +27,7 @@ export interface Protocol {
   openUrl: { request: { url: string }; response: boolean };
   /**
    * The popup, just opened on a tab by the user's click: read that tab's page for a failure no event reveals
-   * (lib/page-check.ts). True when one was found and recorded for the tab.
+   * (lib/signals/page-check.ts). True when one was found and recorded for the tab.
    */
   checkTab: { request: { tabId: number }; response: boolean };
 }

@@ -15,7 +15,7 @@
  * initiator, `Sec-Fetch-Site: none`, SameSite=Strict cookies sent: https://web.dev/articles/samesite-cookies-explained):
  * a page could make Port Doctor load a URL of its choosing. Two pages can steer a tab: the one that opened it
  * (`window.open` keeps a handle that may set its location), and the page the tab still shows when a redirect
- * pre-empts a navigation (Chromium, lib/pre-empt.ts: the old document lives until ours commits). Anything
+ * pre-empts a navigation (Chromium, lib/signals/pre-empt.ts: the old document lives until ours commits). Anything
  * else is offered on the explanation, behind a click.
  */
 
@@ -76,7 +76,7 @@ export class NavigationSeq {
 
   /**
    * We are sending the tab to an explanation now; `preEmpted`: before the browser refused the navigation, so
-   * the page the tab shows may still run (lib/pre-empt.ts).
+   * the page the tab shows may still run (lib/signals/pre-empt.ts).
    */
   redirected(tabId: number, now: number, preEmpted = false): void {
     const fromPage = preEmpted && this.#live.has(tabId);

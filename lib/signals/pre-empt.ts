@@ -1,6 +1,6 @@
 /**
  * Chromium: may a navigation be sent to the explanation as it starts, before Chromium refuses it
- * (lib/proven-blocked.ts)? Only when everything needed is known without waiting, and only for a port this
+ * (lib/signals/proven-blocked.ts)? Only when everything needed is known without waiting, and only for a port this
  * browser has refused already this session; otherwise the error event decides, as before. Pure.
  */
 import { boundUrl } from '../core/bounded.ts';
@@ -14,7 +14,7 @@ export interface PreEmptInput {
   settings: Settings | undefined;
   /** Chromium refused this port earlier in this session. */
   refusedBefore: boolean;
-  /** A prerendered or cached document (lib/detect.ts). */
+  /** A prerendered or cached document (lib/kinds/detect.ts). */
   inactive: boolean;
   /** The URL this tab was last explained for; null while the tab state is not read yet. */
   explained: string | undefined | null;
@@ -31,7 +31,7 @@ export function mayPreEmpt({
   if (!settings || port === null || inactive || !refusedBefore || explained === null) return false;
   if (settings.blockedNavigation !== 'explain' || portListIncludes(settings.unblockedPorts, port))
     return false;
-  // Back from the explanation reloads the refused URL: it must fail and be badged, not bounce (lib/decide.ts).
-  // The explained URL was kept bounded, without its query (lib/bounded.ts).
+  // Back from the explanation reloads the refused URL: it must fail and be badged, not bounce (lib/background/decide.ts).
+  // The explained URL was kept bounded, without its query (lib/core/bounded.ts).
   return explained !== url && explained !== boundUrl(url, true, 'main_frame');
 }

@@ -17,7 +17,7 @@ export const MAX_RESOLVED = 50;
 
 /**
  * A name that may be learned: a DNS name (never a pattern: "*" is a valid URL host character but a wildcard in
- * the user's list), under a suffix no public registry hands out (lib/host-patterns.ts). The address only
+ * the user's list), under a suffix no public registry hands out (lib/core/host-patterns.ts). The address only
  * confirms it: Chrome's webRequest `ip` is "the server IP address that the request was actually sent to"
  * (developer.chrome.com/docs/extensions/reference/api/webRequest), through a proxy the proxy's own, often on
  * the LAN, so a public name seen there must never turn local

@@ -1,9 +1,9 @@
 /**
  * The last failures this browser saw, newest first, for the popup. storage.local, capped in entries (the
  * setting) and in bytes, so it can never grow without bound; entries hold only what the popup shows, with
- * URLs already bounded by the background (lib/bounded.ts), and never a query or fragment: those are dropped
+ * URLs already bounded by the background (lib/core/bounded.ts), and never a query or fragment: those are dropped
  * here too, on the way in and on the way out (entries kept before this rule may have them). Private windows
- * never reach it (lib/present.ts).
+ * never reach it (lib/background/effects.ts).
  */
 import { storage } from 'wxt/utils/storage';
 import { byteLength, withoutQuery } from '../core/bounded.ts';

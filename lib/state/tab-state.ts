@@ -44,13 +44,13 @@ export const tabFailuresItem = storage.defineItem<unknown>('session:tabFailures'
 export const explainedItem = storage.defineItem<unknown>('session:explained', { fallback: {} });
 /**
  * The whole URL (query included) the tab was sent to the explanation for: only Retry in that tab needs it, and
- * nothing outside the tab ever shows it (lib/bounded.ts). Session storage only: never written to disk.
+ * nothing outside the tab ever shows it (lib/core/bounded.ts). Session storage only: never written to disk.
  */
 export const wholeUrlItem = storage.defineItem<unknown>('session:wholeUrl', { fallback: {} });
 /**
  * A navigation our redirect cut off that may not have been the user's (a page that opened the tab, or the
  * page the tab showed, may have started it): never loaded for them, only offered on the explanation, behind
- * a click (lib/navigation-seq.ts).
+ * a click (lib/signals/navigation-seq.ts).
  */
 export const offeredItem = storage.defineItem<unknown>('session:offered', { fallback: {} });
 
@@ -248,7 +248,7 @@ export class TabState {
   }
 
   /**
-   * The tab was sent to the explanation of `url` (as kept: lib/bounded.ts), which failed as `whole` (query
+   * The tab was sent to the explanation of `url` (as kept: lib/core/bounded.ts), which failed as `whole` (query
    * included, for Retry in this tab only); undefined: a page loaded, or the user asked for one.
    */
   async setExplained(tabId: number, url: string | undefined, whole?: string): Promise<void> {
@@ -269,7 +269,7 @@ export class TabState {
     return whole !== undefined && this.#explained.get(tab) === url ? whole : url;
   }
 
-  /** Offers a navigation on the tab's explanation instead of loading it (lib/navigation-seq.ts). */
+  /** Offers a navigation on the tab's explanation instead of loading it (lib/signals/navigation-seq.ts). */
   async offer(tabId: number, url: string): Promise<void> {
     await this.#load();
     if (this.#closed.has(tabId) || !setUrl(this.#offered, String(tabId), url)) return;

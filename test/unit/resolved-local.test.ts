@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isResolvedLocal, MAX_RESOLVED, readResolved, withResolved } from '@/lib/signals/resolved-local';
 
-describe('names local by their address (lib/resolved-local.ts)', () => {
+describe('names local by their address (lib/signals/resolved-local.ts)', () => {
   it.each([
     ['devbox.test', ['127.0.0.1'], [], true],
     ['devbox.test', ['::1'], [], true],

@@ -14,7 +14,7 @@ const FAILURE: TabFailure = {
   count: 1,
 };
 
-describe('stored tab failures are read field by field (lib/tab-state.ts)', () => {
+describe('stored tab failures are read field by field (lib/state/tab-state.ts)', () => {
   // A corrupt stored kind nobody registered made kindById throw, and the card stayed empty.
   it.each([
     ['a registered kind', FAILURE, true],

@@ -64,7 +64,7 @@ describe('a navigation our redirect cut off (review row 1)', () => {
 
   it('pre-empted over a live page: that page may have started it, so it is offered', async () => {
     const tabId = (await fakeBrowser.tabs.create({ url: 'http://localhost:6000/' })).id!;
-    // 6000 refused once: the next navigation to it is pre-empted (lib/pre-empt.ts).
+    // 6000 refused once: the next navigation to it is pre-empted (lib/signals/pre-empt.ts).
     await explainBlocked(tabId);
     await fakeBrowser.webNavigation.onCommitted.trigger({
       ...frameDetails('https://evil.example/', tabId),

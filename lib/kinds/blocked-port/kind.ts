@@ -1,7 +1,7 @@
 /**
  * The browser refused the port itself, before any connection (the lists: lib/ports/blocked.ts). Chrome says
  * net::ERR_UNSAFE_PORT, in webNavigation and in webRequest (a page's own request: the in-page card). Firefox
- * fires no error event at all: it commits its error page without onBeforeNavigate (lib/detect.ts,
+ * fires no error event at all: it commits its error page without onBeforeNavigate (lib/kinds/detect.ts,
  * detectFirefoxCommit), and a page's own request leaves no trace.
  */
 import type { FailureKind } from '../types.ts';

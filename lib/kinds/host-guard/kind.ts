@@ -2,7 +2,7 @@
  * A dev server that refuses the name it was reached by: Vite (since 6.0.9, a DNS-rebinding fix) answers 403
  * "Blocked request. This host ("devbox.test") is not allowed."; webpack-dev-server answers "Invalid Host
  * header". The page loads, so no browser event says it, and its text is not readable without access to the
- * page: Port Doctor reads it when the user opens the popup on that tab (activeTab, lib/page-check.ts).
+ * page: Port Doctor reads it when the user opens the popup on that tab (activeTab, lib/signals/page-check.ts).
  * Next.js's allowedDevOrigins refuses only its HMR socket (the page shows but never hydrates): no page text
  * says it, so it is not detected, and the README says so.
  */

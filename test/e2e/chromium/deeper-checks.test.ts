@@ -1,6 +1,6 @@
 /**
  * The deeper checks (the optional `webRequest`): off by default, offered where the user meets the need,
- * granted by one click, and in effect from Chromium's next start (lib/deeper-checks.ts).
+ * granted by one click, and in effect from Chromium's next start (lib/state/permissions.ts).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -76,7 +76,7 @@ describe('Firefox: the explanation', () => {
     const page = await explained(session, url);
     const shown = await text(page, '[data-testid="failed-url"]');
     expect(shown).toContain('onerror=alert(1)');
-    // The query is never shown outside the tab that failed (lib/bounded.ts), markup or not.
+    // The query is never shown outside the tab that failed (lib/core/bounded.ts), markup or not.
     expect(shown).not.toContain('script');
     expect(await page.$$eval('main img, main script', (elements) => elements.length)).toBe(0);
     await page.close();

@@ -159,7 +159,7 @@ export async function cardAtRest(page: Page): Promise<void> {
 
 /**
  * Waits until the exposed card takes clicks (`armed`), or refuses them: it says so on itself (`data-armed`,
- * lib/card-guard.ts), in its closed root, where only the browser's tools reach. A click before that is ignored
+ * lib/view/card-guard.ts), in its closed root, where only the browser's tools reach. A click before that is ignored
  * by design, so every test that presses the card waits for this first.
  */
 export async function cardArmed(page: Page, armed = true): Promise<void> {

@@ -39,7 +39,7 @@ export interface ChromiumOptions {
   /**
    * Turn on the deeper checks (the optional `webRequest`), as a user does: one click on the options page's
    * switch, then Chrome restarted with the same profile (Chromium applies the grant from its next start:
-   * lib/deeper-checks.ts). Needed for the card of a page's own requests.
+   * lib/state/permissions.ts). Needed for the card of a page's own requests.
    */
   deeperChecks?: boolean;
   /** A profile folder to start with (kept after close); a fresh one otherwise. */
@@ -64,7 +64,7 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   if (options.deeperChecks) {
-    // Granted in one session, in effect from the next start on the same profile (lib/deeper-checks.ts).
+    // Granted in one session, in effect from the next start on the same profile (lib/state/permissions.ts).
     const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'port-doctor-profile-'));
     const first = await launchChromium({ ...options, deeperChecks: false, userDataDir });
     await turnOnDeeperChecks(first);
@@ -270,7 +270,7 @@ export async function turnOnDeeperChecks(session: ChromiumSession): Promise<void
 
 /**
  * How `page.goto` fails on a blocked port: Chromium's own refusal, or, for a port already refused this
- * session, Port Doctor's redirect to the explanation replacing the navigation as it starts (lib/proven-blocked.ts).
+ * session, Port Doctor's redirect to the explanation replacing the navigation as it starts (lib/signals/proven-blocked.ts).
  */
 export const REFUSED = /net::ERR_UNSAFE_PORT|net::ERR_ABORTED/;
 
