@@ -17,6 +17,7 @@ import {
   locationOf,
   openBlocked,
   settle,
+  storeSettings,
   type FirefoxSession,
 } from '../support/firefox';
 import { hostile, optionsStillSave } from '../support/hostile';
@@ -90,40 +91,45 @@ describe('Firefox: hostile pages get nothing', () => {
     // restyling what holds the card: here the body faded to near nothing over a bait painted behind it.
     const before = await explanationTabs(control);
     const page = await session.newPage();
-    await page.goto(`${server.origin}/decoy`);
-    await exposeCardFirefox(page, control);
-    await waitFor('the card', () => cardElement(page, '[data-testid="overlay-card"]'));
-    await cardArmed(page);
-    const [why, , mute] = await cardButtons(page);
-    await page.evaluate(() => (window as unknown as { fade(): void }).fade());
-    await cardArmed(page, false);
-    await page.mouse.click(mute!.x, mute!.y);
-    await page.mouse.click(why!.x, why!.y);
-    const refusedAt = performance.now();
-    await page.evaluate(() => (window as unknown as { uncover(): void }).uncover());
-    await cardArmed(page);
-    // The background opens at most one explanation a second per tab: past that, it could not hide a second.
-    await waitFor('the explanation limit to pass', async () => performance.now() - refusedAt > 1100);
-    // The sentinel: the same click on the card as drawn opens the explanation; the card is still there, so
-    // the refused "Don't show on this site" did not act either (it puts the card away at once).
-    await page.mouse.click(why!.x, why!.y);
-    await waitFor('the explanation', async () => (await explanationTabs(control)) > before);
-    expect(await cardElement(page, '[data-testid="overlay-card"]')).not.toBeNull();
-    const muted = () =>
-      control.evaluate(async () => {
-        const { browser } = globalThis as unknown as ExtensionGlobals;
-        const { settings } = await browser.storage.sync.get('settings');
-        return (settings as { mutedSites?: string[] } | undefined)?.mutedSites ?? [];
-      });
-    expect(await muted()).toEqual([]);
-    // The explanation took the front; a tab coming back into view shows its card anew.
-    await page.bringToFront();
-    await cardArmed(page);
-    await page.mouse.click(mute!.x, mute!.y);
-    await waitFor('the site muted', async () => (await muted()).length > 0);
-    expect(await muted()).toEqual([server.origin]);
-    expect(await explanationTabs(control)).toBe(before + 1);
-    await page.close();
+    try {
+      await page.goto(`${server.origin}/decoy`);
+      await exposeCardFirefox(page, control);
+      await waitFor('the card', () => cardElement(page, '[data-testid="overlay-card"]'));
+      await cardArmed(page);
+      const [why, , mute] = await cardButtons(page);
+      await page.evaluate(() => (window as unknown as { fade(): void }).fade());
+      await cardArmed(page, false);
+      await page.mouse.click(mute!.x, mute!.y);
+      await page.mouse.click(why!.x, why!.y);
+      const refusedAt = performance.now();
+      await page.evaluate(() => (window as unknown as { uncover(): void }).uncover());
+      await cardArmed(page);
+      // The background opens at most one explanation a second per tab: past that, it could not hide a second.
+      await waitFor('the explanation limit to pass', async () => performance.now() - refusedAt > 1100);
+      // The sentinel: the same click on the card as drawn opens the explanation; the card is still there, so
+      // the refused "Don't show on this site" did not act either (it puts the card away at once).
+      await page.mouse.click(why!.x, why!.y);
+      await waitFor('the explanation', async () => (await explanationTabs(control)) > before);
+      expect(await cardElement(page, '[data-testid="overlay-card"]')).not.toBeNull();
+      const muted = () =>
+        control.evaluate(async () => {
+          const { browser } = globalThis as unknown as ExtensionGlobals;
+          const { settings } = await browser.storage.sync.get('settings');
+          return (settings as { mutedSites?: string[] } | undefined)?.mutedSites ?? [];
+        });
+      expect(await muted()).toEqual([]);
+      // The explanation took the front; a tab coming back into view shows its card anew.
+      await page.bringToFront();
+      await cardArmed(page);
+      await page.mouse.click(mute!.x, mute!.y);
+      await waitFor('the site muted', async () => (await muted()).length > 0);
+      expect(await muted()).toEqual([server.origin]);
+      expect(await explanationTabs(control)).toBe(before + 1);
+    } finally {
+      // The test mutes its site last: later tests on the same server need their card.
+      await storeSettings(control, {});
+      await page.close();
+    }
   });
 
   it('a frame redirected to a blocked port: Firefox tells nobody where it pointed, so no card, and no secret', async () => {
