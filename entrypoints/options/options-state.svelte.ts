@@ -12,7 +12,7 @@ import {
   MAX_FILE_BYTES,
   newLocalHosts,
   type ImportError,
-} from '@/lib/state/settings-file';
+} from '@/lib/state/settings/file';
 import {
   defaultSettings,
   loadSettings,

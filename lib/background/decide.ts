@@ -1,7 +1,7 @@
 import type { Failure } from '../kinds/failure.ts';
 import { kindById } from '../kinds/registry.ts';
 import { portListIncludes } from '../ports/port-list.ts';
-import type { Settings } from '../state/settings.ts';
+import type { Settings } from '../state/settings/index.ts';
 
 /** What the background does about one failure. */
 export interface Actions {

@@ -9,7 +9,7 @@ import { detectNavigationError } from '../kinds/detect.ts';
 import { handleMessages } from '../protocol/messages.ts';
 import { RateLimit } from '../protocol/senders.ts';
 import { checkPage } from '../signals/page-check.ts';
-import { muteSite } from '../state/settings.ts';
+import { LIMITS, updateSettings } from '../state/settings/index.ts';
 import { cardEntries, failureOfLabel } from '../view/card.ts';
 import { openExplanation, openInTab } from './effects.ts';
 import { handleFailure, type Background } from './pipeline.ts';
@@ -23,6 +23,13 @@ function cardPage(sender: { tabId?: number; url?: string }): { tabId: number; or
   return sender.tabId !== undefined && origin && isWebUrl(origin)
     ? { tabId: sender.tabId, origin }
     : undefined;
+}
+
+/** The card's "Don't show on this site": remembers its page's origin. */
+export async function muteSite(origin: string): Promise<void> {
+  await updateSettings(({ mutedSites }) =>
+    mutedSites.includes(origin) ? {} : { mutedSites: [...mutedSites, origin].slice(-LIMITS.mutedSites) },
+  );
 }
 
 export function answerMessages(background: Background, startedAt: number): void {

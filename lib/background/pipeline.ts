@@ -11,7 +11,7 @@ import { CHROME_BLOCKED_CODE, type Failure } from '../kinds/failure.ts';
 import type { NavigationSeq } from '../signals/navigation-seq.ts';
 import type { ProvenBlocked } from '../signals/proven-blocked.ts';
 import { isResolvedLocal, type ResolvedLocal } from '../signals/resolved-local.ts';
-import type { SettingsCache } from '../state/settings.ts';
+import type { SettingsCache } from '../state/settings/index.ts';
 import type { TabState } from '../state/tab-state.ts';
 import { headline } from '../view/headline.ts';
 import { decideActions } from './decide.ts';

@@ -5,7 +5,7 @@
  */
 import { boundUrl } from '../core/bounded.ts';
 import { portListIncludes } from '../ports/port-list.ts';
-import type { Settings } from '../state/settings.ts';
+import type { Settings } from '../state/settings/index.ts';
 
 export interface PreEmptInput {
   url: string;

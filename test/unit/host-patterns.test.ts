@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isUnderPrivateSuffix, matchesHostPatterns, parseHostPattern } from '@/lib/core/host-patterns';
 import { isLocalHost } from '@/lib/core/local-host';
-import { importSettings } from '@/lib/state/settings-file';
+import { importSettings } from '@/lib/state/settings/file';
 import { validateSettings } from '@/lib/state/settings';
 
 describe('parseHostPattern', () => {

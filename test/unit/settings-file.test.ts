@@ -5,7 +5,7 @@ import {
   importSettings,
   MAX_FILE_BYTES,
   newLocalHosts,
-} from '@/lib/state/settings-file';
+} from '@/lib/state/settings/file';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '@/lib/state/settings';
 
 const mine: Settings = {

@@ -12,9 +12,9 @@ import {
   validateSettings,
   type Settings,
   loadSettings,
-  muteSite,
   updateSettings,
 } from '@/lib/state/settings';
+import { muteSite } from '@/lib/background/handlers';
 
 const valid: Settings = {
   blockedNavigation: 'badge',
@@ -270,7 +270,8 @@ describe('settings in storage', () => {
   });
 
   it('mutes a site once, keeping the other settings', async () => {
-    const { loadSettings, muteSite, saveSettings } = await load();
+    const { loadSettings, saveSettings } = await load();
+    const { muteSite } = await import('@/lib/background/handlers');
     await saveSettings(valid);
     await muteSite('http://localhost:8080');
     await muteSite('http://localhost:8080');

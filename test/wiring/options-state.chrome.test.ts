@@ -2,8 +2,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALL_SITES_PERMISSION as ALL_SITES, OptionsState } from '@/entrypoints/options/options-state.svelte';
-import { DEFAULT_SETTINGS, loadSettings, muteSite } from '@/lib/state/settings';
-import { exportSettings, MAX_FILE_BYTES } from '@/lib/state/settings-file';
+import { muteSite } from '@/lib/background/handlers';
+import { DEFAULT_SETTINGS, loadSettings } from '@/lib/state/settings';
+import { exportSettings, MAX_FILE_BYTES } from '@/lib/state/settings/file';
 import { fakeEvent } from './fake-extras';
 
 let held: Set<string>;

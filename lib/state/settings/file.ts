@@ -2,8 +2,9 @@
  * Export and import of the settings as a JSON file. An import is validated like stored settings, but stricter:
  * a file with any wrong field changes nothing and the user is told which fields. Pure.
  */
-import { isRecord } from '../core/guards.ts';
-import { migrateSettings, SETTINGS_VERSION, validateSettings, type Settings } from './settings.ts';
+import { isRecord } from '../../core/guards.ts';
+import { migrateSettings, SETTINGS_VERSION } from './migrations.ts';
+import { validateSettings, type Settings } from './schema.ts';
 
 export const FILE_FORMAT = 'port-doctor-settings';
 /** Far above any real export (200 muted sites...), far below what could hurt the page. */
