@@ -30,8 +30,9 @@ const BUDGETS: Budget[] = [
   // 49.6 KB for rows 1, 2 and 5 (+1.4 KB): a navigation cut off by the redirect is loaded again only when no page
   // can have started it, else offered (lib/signals/navigation-seq.ts, the tab's offer and whole URL in lib/state/tab-state.ts),
   // and the page read's rules sent into the page as sources. Issue #28 brings the worker down again.
-  // 49.8 KB when the worker became modules (issue #24: the pipeline, each engine's signals, the handlers).
-  { name: 'background', goal: 20_000, ceiling: 49_800 },
+  // 49.8 KB when the worker became modules (issue #24: the pipeline, each engine's signals, the handlers), then
+  // 50.1 KB with one stored-value primitive for every store the worker keeps (lib/state/stored.ts).
+  { name: 'background', goal: 20_000, ceiling: 50_100 },
   // Issue #17: 67 KB. The card's count read out as words ("failed 3 times", not a "×3" that looks like a close
   // button), its own lang for Korean line breaking, and one true reason per suggested port (+1.1 KB).
   // 68 KB (67.9 built) with the click guard against clickjacking (lib/view/card-guard.ts:

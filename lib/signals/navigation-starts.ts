@@ -11,6 +11,7 @@
  * ports are kept, so healthy pages cost nothing here.
  */
 import { storage } from 'wxt/utils/storage';
+import { Stored } from '../state/stored.ts';
 import { originOf } from '../core/bounded.ts';
 import { isRecord } from '../core/guards.ts';
 
@@ -43,46 +44,28 @@ export function matchesStart(start: Start | undefined, url: string, now: number)
 }
 
 export class NavigationStarts {
-  #starts = new Map<string, Start>();
-  #loaded: Promise<void> | undefined;
-  #writing: Promise<void> = Promise.resolve();
+  #starts = new Stored<Map<string, Start>>(startsItem, new Map(), {
+    name: 'navigation starts',
+    read: (stored) => new Map(Object.entries(readStarts(stored))),
+    save: (starts) => Object.fromEntries(starts),
+    cap: (starts) => new Map([...starts].slice(-MAX_STARTS)),
+  });
 
-  #load(): Promise<void> {
-    this.#loaded ??= startsItem.getValue().then(
-      (stored) => void (this.#starts = new Map([...Object.entries(readStarts(stored)), ...this.#starts])),
-      () => undefined,
-    );
-    return this.#loaded;
-  }
-
-  #save(): Promise<void> {
-    const snapshot = Object.fromEntries(this.#starts);
-    this.#writing = this.#writing
-      .then(() => startsItem.setValue(snapshot))
-      .catch((error: unknown) => console.error('[Port Doctor] navigation starts', error));
-    return this.#writing;
-  }
-
-  async start(tabId: number, frameId: number, url: string, now: number): Promise<void> {
-    await this.#load();
+  start(tabId: number, frameId: number, url: string, now: number): Promise<void> {
     const key = `${tabId}:${frameId}`;
-    this.#starts.delete(key);
-    this.#starts.set(key, { origin: originOf(url), time: now });
-    for (const old of this.#starts.keys()) {
-      if (this.#starts.size <= MAX_STARTS) break;
-      this.#starts.delete(old);
-    }
-    return this.#save();
+    return this.#starts.update((starts) => {
+      // Re-inserted: the oldest go first.
+      starts.delete(key);
+      starts.set(key, { origin: originOf(url), time: now });
+    });
   }
 
   /** Was this commit preceded by its start? Forgets the frame's start either way. */
   async commit(tabId: number, frameId: number, url: string, now: number): Promise<boolean> {
-    await this.#load();
     const key = `${tabId}:${frameId}`;
-    const start = this.#starts.get(key);
+    const start = (await this.#starts.get()).get(key);
     if (start === undefined) return false;
-    this.#starts.delete(key);
-    void this.#save();
+    void this.#starts.update((starts) => void starts.delete(key));
     return matchesStart(start, url, now);
   }
 }

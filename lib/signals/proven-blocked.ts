@@ -9,16 +9,27 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { isBlocked } from '../ports/blocked.ts';
+import { Stored } from '../state/stored.ts';
 
 export const provenItem = storage.defineItem<unknown>('session:provenBlockedPorts', { fallback: [] });
 
+/** Only ports on Chromium's own list are believed: a corrupt store cannot make a healthy port "blocked". */
+function readProven(stored: unknown): Set<number> {
+  const ports = new Set<number>();
+  if (Array.isArray(stored))
+    for (const port of stored) if (Number.isInteger(port) && isBlocked(port, 'chromium')) ports.add(port);
+  return ports;
+}
+
 export class ProvenBlocked {
-  #ports = new Set<number>();
-  #ready = false;
-  #read: Promise<void> | undefined;
+  #ports = new Stored<Set<number>>(provenItem, new Set(), {
+    name: 'refused ports',
+    read: readProven,
+    save: (ports) => [...ports],
+  });
 
   isWarm(): boolean {
-    return this.#ready;
+    return this.#ports.ready();
   }
 
   /**
@@ -26,27 +37,17 @@ export class ProvenBlocked {
    * they are read, or could not be.
    */
   whenWarm(): Promise<void> {
-    return (this.#read ??= provenItem.getValue().then(
-      (stored) => {
-        // Only ports on Chromium's own list are believed: a corrupt store cannot make a healthy port "blocked".
-        if (Array.isArray(stored))
-          for (const port of stored)
-            if (Number.isInteger(port) && isBlocked(port, 'chromium')) this.#ports.add(port);
-        this.#ready = true;
-      },
-      () => undefined,
-    ));
+    return this.#ports.load();
   }
 
   /** Known refused this session; false while the stored list is not read yet (then the error decides). */
   has(port: number): boolean {
-    return this.#ready && this.#ports.has(port);
+    return this.#ports.peek()?.has(port) === true;
   }
 
   /** Chromium refused `port`: remember it for the session. */
   add(port: number): void {
-    if (this.#ports.has(port) || !isBlocked(port, 'chromium')) return;
-    this.#ports.add(port);
-    void provenItem.setValue([...this.#ports]).catch(() => undefined);
+    if (!isBlocked(port, 'chromium')) return;
+    void this.#ports.update((ports) => (ports.has(port) ? false : ports.add(port)));
   }
 }

@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { Stored } from '../state/stored.ts';
 import { isDnsName } from '../core/dns-name.ts';
 import { isUnderPrivateSuffix } from '../core/host-patterns.ts';
 import { isLocalHost } from '../core/local-host.ts';
@@ -64,17 +65,14 @@ export async function resolvedLocalHosts(): Promise<string[]> {
 
 /** The worker's copy: read once, then kept in step with what it adds. */
 export class ResolvedLocal {
-  #names: string[] = [];
-  #read: Promise<void> | undefined;
+  #names = new Stored<string[]>(resolvedLocalItem, [], { name: 'names found local', read: readResolved });
 
-  async list(): Promise<string[]> {
-    await (this.#read ??= resolvedLocalHosts().then((names) => void (this.#names = names)));
-    return this.#names;
+  list(): Promise<string[]> {
+    return this.#names.get();
   }
 
-  async add(hostname: string): Promise<void> {
-    this.#names = withResolved(await this.list(), hostname);
-    await resolvedLocalItem.setValue(this.#names).catch(() => undefined);
+  add(hostname: string): Promise<void> {
+    return this.#names.update((names) => withResolved(names, hostname));
   }
 }
 

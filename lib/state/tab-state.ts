@@ -9,6 +9,7 @@
  * so fill the storage quota. Views read the stored copy.
  */
 import { storage } from 'wxt/utils/storage';
+import { Stored } from './stored.ts';
 import { byteLength } from '../core/bounded.ts';
 import type { Failure } from '../kinds/failure.ts';
 import { isKindId } from '../kinds/ids.ts';
@@ -86,20 +87,12 @@ function readTabUrls(stored: unknown): TabUrls {
   ) as TabUrls;
 }
 
-/** Sets or (undefined) deletes a tab's URL; true when something changed. Re-inserted: the oldest go first. */
+/** Sets or (undefined) deletes a tab's URL; false when nothing changed. Re-inserted: the oldest go first. */
 function setUrl(map: Map<string, string>, tab: string, url: string | undefined): boolean {
   if (map.get(tab) === url) return false;
   map.delete(tab);
   if (url !== undefined) map.set(tab, url);
   return true;
-}
-
-/** Drops the oldest tabs' URLs past `max`. */
-function capUrls(map: Map<string, string>, max: number): void {
-  for (const tab of map.keys()) {
-    if (map.size <= max) break;
-    map.delete(tab);
-  }
 }
 
 /** A tab's failures within the per-tab caps, newest kept. */
@@ -109,142 +102,102 @@ function capTab(list: TabFailure[]): TabFailure[] {
   return kept;
 }
 
+/** Drops the tabs that failed longest ago until all fit; the most recent tab always stays. */
+function capTotal(failures: Map<string, TabFailure[]>): Map<string, TabFailure[]> {
+  const bytes = () => byteLength(Object.fromEntries(failures));
+  for (const tab of failures.keys()) {
+    if (failures.size <= 1 || bytes() <= MAX_TOTAL_BYTES) break;
+    failures.delete(tab);
+  }
+  return failures;
+}
+
+/** One URL per tab, as a stored map, the oldest tabs dropped past `max`. */
+function tabUrls(item: typeof explainedItem, name: string, max: number): Stored<Map<string, string>> {
+  return new Stored(item, new Map<string, string>(), {
+    name,
+    read: (stored) => new Map(Object.entries(readTabUrls(stored))),
+    save: (map) => Object.fromEntries(map),
+    cap: (map) => new Map([...map].slice(-max)),
+  });
+}
+
 export class TabState {
-  /** In the order tabs last failed: #capTotal drops from the front. */
-  #failures = new Map<string, TabFailure[]>();
-  #explained = new Map<string, string>();
-  #whole = new Map<string, string>();
-  #offered = new Map<string, string>();
-  #loaded: Promise<void> | undefined;
-  #ready = false;
+  /** In the order tabs last failed: capTotal drops from the front. */
+  #failures = new Stored(tabFailuresItem, new Map<string, TabFailure[]>(), {
+    name: 'tab state',
+    read: (stored) => new Map(Object.entries(readFailures(stored))),
+    save: (map) => Object.fromEntries(map),
+    cap: capTotal,
+    // The area is full (something else filled it): the newest tab is what matters now.
+    recover: (map) => new Map([...map].slice(-1)),
+  });
+  #explained = tabUrls(explainedItem, 'explained tabs', MAX_EXPLAINED_TABS);
+  #whole = tabUrls(wholeUrlItem, 'whole URLs', MAX_WHOLE_TABS);
+  #offered = tabUrls(offeredItem, 'offered URLs', MAX_WHOLE_TABS);
   #closed = new Set<number>();
-  #writing: Promise<void> = Promise.resolve();
-  #next: Promise<void> | undefined;
 
   isWarm(): boolean {
-    return this.#ready;
+    return this.#failures.ready() && this.#explained.ready();
   }
 
   /** Reads the stored state (once); resolves when it is read (explainedNow answers from then on). */
-  whenWarm(): Promise<void> {
-    return this.#load();
-  }
-
-  #load(): Promise<void> {
-    this.#loaded ??= Promise.all([
-      tabFailuresItem.getValue(),
-      explainedItem.getValue(),
-      wholeUrlItem.getValue(),
-      offeredItem.getValue(),
-    ]).then(
-      ([failures, explained, whole, offered]) => {
-        this.#failures = new Map([...Object.entries(readFailures(failures)), ...this.#failures]);
-        this.#explained = new Map([...Object.entries(readTabUrls(explained)), ...this.#explained]);
-        this.#whole = new Map([...Object.entries(readTabUrls(whole)), ...this.#whole]);
-        this.#offered = new Map([...Object.entries(readTabUrls(offered)), ...this.#offered]);
-        this.#ready = true;
-      },
-      (error: unknown) => console.error('[Port Doctor] tab state unreadable:', error),
+  async whenWarm(): Promise<void> {
+    await Promise.all(
+      [this.#failures, this.#explained, this.#whole, this.#offered].map((item) => item.load()),
     );
-    return this.#loaded;
-  }
-
-  /** Writes both maps once every change made so far; changes made while a write runs share the next one. */
-  #flush(): Promise<void> {
-    this.#next ??= this.#writing.then(() => {
-      this.#next = undefined;
-      this.#writing = this.#write();
-      return this.#writing;
-    });
-    return this.#next;
-  }
-
-  #save(): Promise<unknown> {
-    return Promise.all([
-      tabFailuresItem.setValue(Object.fromEntries(this.#failures)),
-      explainedItem.setValue(Object.fromEntries(this.#explained)),
-      wholeUrlItem.setValue(Object.fromEntries(this.#whole)),
-      offeredItem.setValue(Object.fromEntries(this.#offered)),
-    ]);
-  }
-
-  async #write(): Promise<void> {
-    this.#capTotal();
-    try {
-      await this.#save();
-    } catch (error) {
-      // The area is full (something else filled it): keep what matters now, the newest tab, and go on.
-      console.error('[Port Doctor] tab state not saved, keeping the newest tab only:', error);
-      const newest = [...this.#failures].at(-1);
-      this.#failures = new Map(newest ? [newest] : []);
-      await this.#save().catch((again: unknown) =>
-        console.error('[Port Doctor] tab state kept in memory only:', again),
-      );
-    }
-  }
-
-  /** Drops the tabs that failed longest ago until all fit; the most recent tab always stays. */
-  #capTotal(): void {
-    const bytes = () => byteLength(Object.fromEntries(this.#failures));
-    for (const tab of this.#failures.keys()) {
-      if (this.#failures.size <= 1 || bytes() <= MAX_TOTAL_BYTES) break;
-      this.#failures.delete(tab);
-    }
-    capUrls(this.#explained, MAX_EXPLAINED_TABS);
-    capUrls(this.#whole, MAX_WHOLE_TABS);
-    capUrls(this.#offered, MAX_WHOLE_TABS);
   }
 
   /** Adds a failure to its tab, newest last. A failure of the whole tab starts its list afresh. */
   async record(failure: Failure): Promise<void> {
-    await this.#load();
-    if (this.#closed.has(failure.tabId)) return;
     const tab = String(failure.tabId);
-    const earlier = failure.resource === 'main_frame' ? [] : (this.#failures.get(tab) ?? []);
-    const same = earlier.find((entry) => entry.url === failure.url && entry.kind === failure.kind);
-    const others = earlier.filter((entry) => entry !== same);
-    // Re-inserted: the map's order is the order in which tabs last failed.
-    this.#failures.delete(tab);
-    this.#failures.set(tab, capTab([...others, { ...failure, count: (same?.count ?? 0) + 1 }]));
-    return this.#flush();
+    return this.#failures.update((failures) => {
+      if (this.#closed.has(failure.tabId)) return false;
+      const earlier = failure.resource === 'main_frame' ? [] : (failures.get(tab) ?? []);
+      const same = earlier.find((entry) => entry.url === failure.url && entry.kind === failure.kind);
+      const others = earlier.filter((entry) => entry !== same);
+      // Re-inserted: the map's order is the order in which tabs last failed.
+      failures.delete(tab);
+      failures.set(tab, capTab([...others, { ...failure, count: (same?.count ?? 0) + 1 }]));
+    });
   }
 
   /**
    * A new page in the tab: what failed in the old one no longer applies, nor what was offered there. Costs
-   * nothing for healthy tabs.
+   * nothing for healthy tabs (no write when there was nothing).
    */
   async forget(tabId: number): Promise<void> {
-    await this.#load();
     const tab = String(tabId);
-    const had = this.#failures.delete(tab);
-    if (this.#offered.delete(tab) || had) return this.#flush();
+    await Promise.all([
+      this.#failures.update((failures) => failures.delete(tab) && undefined),
+      this.#offered.update((offered) => offered.delete(tab) && undefined),
+    ]);
   }
 
   /** The tab closed: all of it goes, and a failure still on its way cannot bring it back. */
   async closed(tabId: number): Promise<void> {
     this.#closed.add(tabId);
     if (this.#closed.size > CLOSED_REMEMBERED) this.#closed.delete(this.#closed.values().next().value ?? -1);
-    await this.#load();
     const tab = String(tabId);
-    const changed = [this.#failures, this.#explained, this.#whole, this.#offered].map((map) =>
-      map.delete(tab),
+    await Promise.all(
+      [this.#failures, this.#explained, this.#whole, this.#offered].map(
+        (item: Stored<Map<string, unknown>>) => item.update((map) => map.delete(tab) && undefined),
+      ),
     );
-    if (changed.includes(true)) return this.#flush();
   }
 
   async failures(tabId: number): Promise<TabFailure[]> {
-    await this.#load();
-    return this.#failures.get(String(tabId)) ?? [];
+    return (await this.#failures.get()).get(String(tabId)) ?? [];
   }
 
   /** The explained URL if the state is read already; null while it is not. */
   explainedNow(tabId: number): string | undefined | null {
-    return this.#ready ? this.#explained.get(String(tabId)) : null;
+    const explained = this.#explained.peek();
+    return explained === undefined ? null : explained.get(String(tabId));
   }
 
   async explainedUrl(tabId: number): Promise<string | undefined> {
-    await this.#load();
-    return this.#explained.get(String(tabId));
+    return (await this.#explained.get()).get(String(tabId));
   }
 
   /**
@@ -252,28 +205,27 @@ export class TabState {
    * included, for Retry in this tab only); undefined: a page loaded, or the user asked for one.
    */
   async setExplained(tabId: number, url: string | undefined, whole?: string): Promise<void> {
-    await this.#load();
     const tab = String(tabId);
     if (url !== undefined && this.#closed.has(tabId)) return;
-    const explained = setUrl(this.#explained, tab, url);
-    const kept = setUrl(this.#whole, tab, url === undefined ? undefined : whole);
-    const offered = url === undefined && this.#offered.delete(tab);
-    if (explained || kept || offered) return this.#flush();
+    await Promise.all([
+      this.#explained.update((explained) => setUrl(explained, tab, url) && undefined),
+      this.#whole.update((wholes) => setUrl(wholes, tab, url === undefined ? undefined : whole) && undefined),
+      url === undefined ? this.#offered.update((offered) => offered.delete(tab) && undefined) : undefined,
+    ]);
   }
 
   /** The whole URL to retry in this tab, when `url` is what the tab was explained for; else `url` itself. */
   async retryUrl(tabId: number, url: string): Promise<string> {
-    await this.#load();
     const tab = String(tabId);
-    const whole = this.#whole.get(tab);
-    return whole !== undefined && this.#explained.get(tab) === url ? whole : url;
+    const [explained, wholes] = await Promise.all([this.#explained.get(), this.#whole.get()]);
+    const whole = wholes.get(tab);
+    return whole !== undefined && explained.get(tab) === url ? whole : url;
   }
 
   /** Offers a navigation on the tab's explanation instead of loading it (lib/signals/navigation-seq.ts). */
   async offer(tabId: number, url: string): Promise<void> {
-    await this.#load();
-    if (this.#closed.has(tabId) || !setUrl(this.#offered, String(tabId), url)) return;
-    return this.#flush();
+    if (this.#closed.has(tabId)) return;
+    return this.#offered.update((offered) => setUrl(offered, String(tabId), url) && undefined);
   }
 }
 
