@@ -1,4 +1,4 @@
-import type { TopView } from './top-view.ts';
+import type { TopView } from '@/lib/view/explanation';
 
 /** The view last painted into each target, so that painting the same view again changes nothing. */
 const painted = new WeakMap<HTMLElement, string>();

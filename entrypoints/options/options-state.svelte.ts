@@ -160,7 +160,7 @@ export class OptionsState {
       this.notice = { kind: 'import-failed', error: result.error };
       return;
     }
-    // Hosts the user's list does not have yet wait for a click (lib/state/settings-file.ts, newLocalHosts).
+    // Hosts the user's list does not have yet wait for a click (lib/state/settings/file.ts, newLocalHosts).
     const hosts = newLocalHosts(result.settings.localHosts, this.settings?.localHosts ?? []);
     if (hosts.length > 0) {
       this.pendingImport = { settings: result.settings, hosts };

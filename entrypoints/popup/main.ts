@@ -5,7 +5,7 @@ import './popup.css';
 /**
  * The popup's field is usable before anything else loads (issue #14): it is in popup.html (focused there),
  * labelled here with no Svelte and no storage. The answer, the tab's diagnosis, the history and the checks
- * come with rest.ts; what was typed meanwhile is kept (the answer reads the field as it is).
+ * come with mount-popup.ts; what was typed meanwhile is kept (the answer reads the field as it is).
  */
 preparePage(i18n.t('popup.title'));
 pageTarget('title').textContent = i18n.t('popup.title');
@@ -24,4 +24,4 @@ field.addEventListener('keydown', (event) => {
     field.dispatchEvent(new Event('input'));
   }
 });
-afterFirstPaint(() => void import('./rest.ts').then(({ mountRest }) => mountRest(field)));
+afterFirstPaint(() => void import('./mount-popup.ts').then(({ mountPopup }) => mountPopup(field)));

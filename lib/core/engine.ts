@@ -6,3 +6,8 @@ export type BrowserEngine = 'chromium' | 'firefox';
  * boolean flags such as import.meta.env.FIREFOX arrive as the strings "true"/"false".
  */
 export const CURRENT_ENGINE: BrowserEngine = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/** Does this engine have the optional deeper checks (lib/state/permissions.ts)? Firefox reports nothing for them. */
+export function hasDeeperChecks(engine: BrowserEngine): boolean {
+  return engine !== 'firefox';
+}

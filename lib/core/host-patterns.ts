@@ -1,6 +1,8 @@
 /**
  * Hosts the user counts as local besides the built-in ones (lib/core/local-host.ts): "devbox.lan", "*.test",
  * "192.168.1.20", "[fd00::2]". A leading "*." matches the domain's subdomains and the domain itself. Pure.
+ * How a pattern matches is in lib/core/local-host.ts (matchesHostPatterns): the explanation's first screen needs
+ * it, not the rules a pattern typed in the options must follow.
  */
 import { isDnsName } from './dns-name.ts';
 
@@ -75,14 +77,4 @@ export function parseHostPattern(input: string): HostPatternResult {
   if (wildcard && /(?:^|\.)\d+$/.test(host)) return { ok: false, error: 'not-a-host' };
   if (wildcard && !isNarrowDomain(host)) return { ok: false, error: 'too-broad' };
   return { ok: true, pattern: text };
-}
-
-/** Does a URL's hostname (as `URL.hostname` gives it) match one of the patterns? */
-export function matchesHostPatterns(hostname: string, patterns: readonly string[]): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return patterns.some((pattern) => {
-    if (!pattern.startsWith('*.')) return host === pattern;
-    const domain = pattern.slice(2);
-    return host === domain || host.endsWith(`.${domain}`);
-  });
 }

@@ -1,5 +1,3 @@
-import { matchesHostPatterns } from './host-patterns.ts';
-
 /**
  * Hosts that are the developer's own machine or local network: the only places where "connection refused"
  * or "not an HTTP server" is worth explaining, because the developer runs the server there.
@@ -47,4 +45,14 @@ export function isLocalHost(hostname: string, patterns: readonly string[] = []):
   return (
     a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
   );
+}
+
+/** Does a URL's hostname (as `URL.hostname` gives it) match one of the patterns (lib/core/host-patterns.ts)? */
+export function matchesHostPatterns(hostname: string, patterns: readonly string[]): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return patterns.some((pattern) => {
+    if (!pattern.startsWith('*.')) return host === pattern;
+    const domain = pattern.slice(2);
+    return host === domain || host.endsWith(`.${domain}`);
+  });
 }

@@ -17,7 +17,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { CURRENT_ENGINE } from '../core/engine.ts';
+import { CURRENT_ENGINE, hasDeeperChecks } from '../core/engine.ts';
 
 /** Granted during this browser session: in effect from the next start. */
 const pendingItem = storage.defineItem<boolean>('session:deeperChecksPending', { fallback: false });
@@ -27,7 +27,7 @@ export type DeeperChecksState = 'off' | 'on' | 'after-restart';
 export const DEEPER_CHECKS: { permissions: ['webRequest'] } = { permissions: ['webRequest'] };
 
 /** Does this browser have deeper checks at all? */
-export const HAS_DEEPER_CHECKS = CURRENT_ENGINE !== 'firefox';
+export const HAS_DEEPER_CHECKS = hasDeeperChecks(CURRENT_ENGINE);
 
 /** Are they on? (The browser's word: the permission is held.) */
 export async function deeperChecksOn(): Promise<boolean> {

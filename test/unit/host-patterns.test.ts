@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isUnderPrivateSuffix, matchesHostPatterns, parseHostPattern } from '@/lib/core/host-patterns';
-import { isLocalHost } from '@/lib/core/local-host';
+import { isUnderPrivateSuffix, parseHostPattern } from '@/lib/core/host-patterns';
+import { isLocalHost, matchesHostPatterns } from '@/lib/core/local-host';
 import { importSettings } from '@/lib/state/settings/file';
 import { validateSettings } from '@/lib/state/settings';
 
