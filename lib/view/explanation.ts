@@ -7,7 +7,7 @@ import { i18n } from '#i18n';
 import { hasDeeperChecks } from '../core/engine.ts';
 import type { Refined } from '../kinds/refine.ts';
 import type { ExplainInput, KindExplainer, SectionId, Text } from '../kinds/types.ts';
-import type { Settings } from '../state/settings.ts';
+import type { Settings } from '../state/settings/schema.ts';
 import type { Diagnosis } from './diagnose.ts';
 import { headline } from './headline.ts';
 import { serviceText } from './service-text.ts';

@@ -77,7 +77,7 @@ describe('the role folders', () => {
 
   it('the check itself sees an offence (a pure module that imports the browser is caught)', () => {
     expect(runtimeImports('lib/state/history.ts')).toContain('wxt/utils/storage');
-    expect(libFolder('lib/view/diagnose.ts', '../state/settings.ts')).toBe('state');
+    expect(libFolder('lib/view/diagnose.ts', '../state/settings/schema.ts')).toBe('state');
     expect(libFolder('entrypoints/popup/main.ts', '@/lib/state/settings')).toBe('state');
   });
 });

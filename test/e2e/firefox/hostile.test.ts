@@ -229,34 +229,48 @@ describe('Firefox: a burst of blocked URLs in many tabs', () => {
         const { browser } = globalThis as unknown as ExtensionGlobals;
         const url = (port: number, tab: number) => `http://localhost:${port}/burst/${tab}/end`;
         const committed = new Map<string, () => void>();
+        const explained = new Map<number, (url: string) => void>();
         let retyped = 0;
         const listener = (details: { frameId: number; url: string }) => {
           if (details.frameId === 0) committed.get(details.url)?.();
         };
+        const loaded = (tabId: number, change: { status?: string }, tab: { url?: string }) => {
+          if (change.status === 'complete' && tab.url) explained.get(tabId)?.(tab.url);
+        };
         browser.webNavigation.onCommitted.addListener(listener);
+        browser.tabs.onUpdated.addListener(loaded);
         const tabs = await Promise.all(
           Array.from({ length: 12 }, () => browser.tabs.create({ url: 'about:blank', active: false })),
         );
         await Promise.all(
           tabs.map(async (tab, index) => {
+            let before = 'about:blank';
             for (const port of ports) {
               const target = url(port, index);
               // When this navigation and Port Doctor's redirect for the previous URL start at the same
               // moment, Firefox may drop this one without any event (a refused URL is reported only when its
-              // error page commits). A user would type it again; so does the test, and counts it.
+              // error page commits). The sentinel of a drop is the tab at rest on the explanation of the URL
+              // before, with this one never committed. A user would type it again; so does the test, and
+              // counts it.
               for (let attempt = 0; ; attempt++) {
                 const refused = new Promise<boolean>((done) => {
                   committed.set(target, () => done(true));
-                  setTimeout(() => done(false), 3000);
+                  explained.set(tab.id!, (shown) => {
+                    if (shown.includes(`/explain.html?url=${encodeURIComponent(before)}&`)) done(false);
+                  });
                 });
                 await browser.tabs.update(tab.id!, { url: target });
                 if (await refused) break;
                 retyped++;
-                if (attempt === 2) throw new Error(`Firefox never refused ${target}`);
+                if (attempt === 4) throw new Error(`Firefox never refused ${target}`);
               }
+              committed.delete(target);
+              explained.delete(tab.id!);
+              before = target;
             }
           }),
         );
+        browser.tabs.onUpdated.removeListener(loaded);
         browser.webNavigation.onCommitted.removeListener(listener);
         return {
           retyped,

@@ -67,11 +67,7 @@ describe('Firefox: failure kinds from real servers', () => {
   it('http://0.0.0.0:P with a server listening: Firefox refuses it; "Open on localhost" opens it [kind:zero-host]', async () => {
     const everywhere = await startEverywhereServer();
     servers.push(everywhere);
-    const page = await openBlocked(
-      session,
-      `http://0.0.0.0:${everywhere.port}/`,
-      /NS_ERROR_CONNECTION_REFUSED|timeout/,
-    );
+    const page = await openBlocked(session, `http://0.0.0.0:${everywhere.port}/`);
     expect(await text(page, 'h1')).toBe('0.0.0.0 is where a server listens, not an address to open');
     expect(await axeViolations(page)).toEqual([]);
     await page.click('[data-testid="use-localhost"]');
@@ -86,11 +82,7 @@ describe('Firefox: failure kinds from real servers', () => {
   it('http://myapp.dev:P to a plain HTTP server: Firefox opens https://, .dev is named, localhost opens it [kind:forced-https]', async () => {
     const plain = await startEverywhereServer();
     servers.push(plain);
-    const page = await openBlocked(
-      session,
-      `http://myapp.dev:${plain.port}/`,
-      /SSL_ERROR_RX_RECORD_TOO_LONG|timeout/,
-    );
+    const page = await openBlocked(session, `http://myapp.dev:${plain.port}/`);
     expect(await text(page, 'h1')).toBe('This address opens only with https://');
     await expectShown(page, '.summary', 'myapp.dev ends in .dev');
     await expectShown(page, '[data-testid="checklist"]', 'myapp.test');
@@ -108,11 +100,7 @@ describe('Firefox: failure kinds from real servers', () => {
     // A port nothing listens on: one the OS handed out a moment ago.
     const closed = await startEverywhereServer();
     await closed.close();
-    const page = await openBlocked(
-      session,
-      `http://devbox.test:${closed.port}/`,
-      /NS_ERROR_CONNECTION_REFUSED|timeout/,
-    );
+    const page = await openBlocked(session, `http://devbox.test:${closed.port}/`);
     expect(await text(page, 'h1')).toBe(`Nothing is listening on port ${closed.port}`);
     await expectShown(page, '[data-testid="failed-url"]', `http://devbox.test:${closed.port}/`);
     // Local by its address, not its spelling: what the session learned.
@@ -126,7 +114,7 @@ describe('Firefox: failure kinds from real servers', () => {
   it('http:// to a real HTTPS server: Firefox calls it a reset; https:// comes first [kind:connection-reset]', async () => {
     const tls = await startHttpsServer();
     servers.push(tls);
-    const page = await openBlocked(session, `http://localhost:${tls.port}/`, /NS_ERROR_NET_RESET|timeout/);
+    const page = await openBlocked(session, `http://localhost:${tls.port}/`);
     expect(await text(page, 'h1')).toBe(`The server on port ${tls.port} cut the connection`);
     await expectShown(page, '[data-testid="checklist"] li', 'It may be an HTTPS server');
     expect(await text(page, '[data-testid="use-https"]')).toBe('Try https://');
@@ -137,11 +125,7 @@ describe('Firefox: failure kinds from real servers', () => {
   it('a server on ::1 only, opened as 127.0.0.1: the probe finds it, localhost opens it [kind:loopback-mismatch]', async () => {
     const v6 = await startIpv6OnlyServer();
     servers.push(v6);
-    const page = await openBlocked(
-      session,
-      `http://127.0.0.1:${v6.port}/`,
-      /NS_ERROR_CONNECTION_REFUSED|timeout/,
-    );
+    const page = await openBlocked(session, `http://127.0.0.1:${v6.port}/`);
     await expectShown(page, 'h1', `Your server on port ${v6.port} listens on the other loopback address`);
     await expectShown(page, '.summary', `[::1]:${v6.port} answers`);
     expect(await axeViolations(page)).toEqual([]);
@@ -179,7 +163,7 @@ describe('Firefox: failure kinds from real servers', () => {
   it('a server that resets the connection: the same explanation [kind:connection-reset]', async () => {
     const reset = await startResettingServer();
     servers.push(reset);
-    const page = await openBlocked(session, `http://127.0.0.1:${reset.port}/`, /NS_ERROR_NET_RESET|timeout/);
+    const page = await openBlocked(session, `http://127.0.0.1:${reset.port}/`);
     expect(await text(page, 'h1')).toBe(`The server on port ${reset.port} cut the connection`);
     await expectShown(page, '[data-testid="checklist"]', 'Docker or WSL2');
     await page.close();
@@ -208,34 +192,39 @@ describe('Firefox: failure kinds from real servers', () => {
       await settle(session, control);
       expect(await failureFor(url)).toBeUndefined();
       await goInside(control, session, '/options.html');
-      await control.click('[data-testid="all-sites"]');
-      await waitFor('access to all sites', () =>
-        control.evaluate(() =>
-          (globalThis as unknown as ExtensionGlobals).browser.permissions.contains({
-            origins: ['http://*/*'],
-          }),
-        ),
-      );
-      // The toolbar button, with Vite's tab in front: the popup asks the background to read that tab.
-      await page.bringToFront();
-      await control.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.action.openPopup());
-      const failure = await waitFor('the refusal read from the page', () => failureFor(url));
-      expect(failure).toMatchObject({ kind: 'host-guard', code: 'HTTP 403 from Vite: host not allowed' });
-      // The badge follows the record.
-      await waitFor('the badge', async () => {
-        const badge = await control.evaluate(
-          (tabId: number) =>
-            (globalThis as unknown as ExtensionGlobals).browser.action.getBadgeText({ tabId }),
-          failure.tabId,
+      // Access to all sites, granted by the click, is taken back whatever happens: later tests run without it.
+      let failure: StoredFailure;
+      try {
+        await control.click('[data-testid="all-sites"]');
+        await waitFor('access to all sites', () =>
+          control.evaluate(() =>
+            (globalThis as unknown as ExtensionGlobals).browser.permissions.contains({
+              origins: ['http://*/*'],
+            }),
+          ),
         );
-        return badge === '!';
-      });
-      expect(await locationOf(page)).toBe(url);
-      await control.evaluate(() =>
-        (globalThis as unknown as ExtensionGlobals).browser.permissions.remove({
-          origins: ['http://*/*', 'https://*/*'],
-        }),
-      );
+        // The toolbar button, with Vite's tab in front: the popup asks the background to read that tab.
+        await page.bringToFront();
+        await control.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.action.openPopup());
+        failure = await waitFor('the refusal read from the page', () => failureFor(url));
+        expect(failure).toMatchObject({ kind: 'host-guard', code: 'HTTP 403 from Vite: host not allowed' });
+        // The badge follows the record.
+        await waitFor('the badge', async () => {
+          const badge = await control.evaluate(
+            (tabId: number) =>
+              (globalThis as unknown as ExtensionGlobals).browser.action.getBadgeText({ tabId }),
+            failure.tabId,
+          );
+          return badge === '!';
+        });
+        expect(await locationOf(page)).toBe(url);
+      } finally {
+        await control.evaluate(() =>
+          (globalThis as unknown as ExtensionGlobals).browser.permissions.remove({
+            origins: ['http://*/*', 'https://*/*'],
+          }),
+        );
+      }
       // What the popup's link opens.
       const explanation = `/explain.html?${new URLSearchParams({ url, code: failure.code }).toString()}`;
       await goInside(control, session, explanation);

@@ -47,7 +47,7 @@ describe('Firefox: the addons.mozilla.org packages (npm run zip)', () => {
       'package-lock.json',
       'README.md',
       'wxt.config.ts',
-      'lib/state/settings.ts',
+      'lib/state/settings/schema.ts',
     ])
       expect(files).toContain(needed);
     expect(

@@ -13,7 +13,9 @@ import {
   controlPage,
   launchFirefox,
   locationOf,
+  SENTINEL_MS,
   settle,
+  startNavigation,
   storeSettings,
   type FirefoxSession,
 } from '../support/firefox';
@@ -108,11 +110,23 @@ describe('Firefox: a refused OAuth loopback callback with its code', () => {
     await storeSettings(control, { localFailures: 'explain' });
     const tab = await session.newPage();
     // Firefox may never report the end of a navigation the extension moved on: not awaited.
-    void tab.goto(secretUrl(port)).catch(() => undefined);
-    await waitFor('the explanation', async () => (await locationOf(tab)).includes('/explain.html?url='));
+    startNavigation(tab, secretUrl(port));
+    await waitFor(
+      'the explanation',
+      async () => (await locationOf(tab)).includes('/explain.html?url='),
+      SENTINEL_MS,
+    );
     expect(await locationOf(tab)).not.toContain('SECRET');
     await settle(session, control);
-    const before = await storedText(control);
+    // The failure, kept whole for Retry in the tab's state: the sentinel that Port Doctor has recorded it.
+    const before = await waitFor(
+      'the failure kept for Retry',
+      async () => {
+        const stored = await storedText(control);
+        return stored.session.includes('SECRET') && stored;
+      },
+      SENTINEL_MS,
+    );
     expect(before.local).not.toContain('SECRET');
     expect(before.sync).not.toContain('SECRET');
     expect(before.session.match(/SECRET/g)).toHaveLength(1);

@@ -66,34 +66,46 @@ export function locationOf(page: Page): Promise<string> {
 }
 
 /**
- * Types `url` into a fresh tab and waits for Port Doctor's explanation page. Firefox's own navigation fails
- * (deniedPortAccess for a blocked port); the page is then moved by the extension, which Puppeteer does not
- * notice, so the page's own location is polled.
+ * Starts a navigation the extension is expected to interrupt, without waiting on it: BiDi's answer to a
+ * navigation the extension moves elsewhere is unreliable (Firefox's own error, "a new navigation interrupted",
+ * or nothing until the timeout: seen under CPU load). Callers wait on a sentinel instead; the navigation's
+ * promise is settled when the page closes.
  */
-export async function openBlocked(
-  session: FirefoxSession,
-  url: string,
-  firefoxSays = /deniedPortAccess/,
-): Promise<Page> {
-  const page = await session.newPage();
-  // Where a timeout is an accepted outcome (the extension moved the tab before Firefox reported its error, which
-  // BiDi then never reports), 5 s is enough. Otherwise 15 s: on two busy cores Firefox once took over 5 s to
-  // report a refused port (Firefox a11y, light card).
-  const timeout = firefoxSays.test('timeout') ? 5000 : 15_000;
-  const outcome = await page.goto(url, { timeout }).then(
-    () => 'loaded',
-    // The extension moving the tab while BiDi still waits on Firefox's navigation ends it the same way as a
-    // timeout does ("A new navigation interrupted an unfinished navigation"): the tab was moved, as a timeout says.
-    (error: unknown) =>
-      String(error).replace(/.*A new navigation interrupted an unfinished navigation.*/s, 'timeout'),
-  );
-  if (!firefoxSays.test(outcome))
-    throw new Error(`${url}: expected Firefox to fail with ${firefoxSays}, got ${outcome}`);
-  await waitFor('the explanation page', async () =>
-    (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')),
+export function startNavigation(page: Page, url: string): void {
+  void page.goto(url, { timeout: 0 }).catch(() => undefined);
+}
+
+/** How long a sentinel may take on two busy cores (a navigation took over 15 s there once). */
+export const SENTINEL_MS = 30_000;
+
+/**
+ * Types `url` into a fresh tab and waits for Port Doctor's explanation page. What Firefox reports for its own
+ * navigation is not waited for (startNavigation); the sentinel is the tab's real location (page.url() is stale
+ * after the extension moves the tab) becoming the explanation.
+ */
+export async function openBlocked(session: FirefoxSession, url: string, into?: Page): Promise<Page> {
+  const page = into ?? (await session.newPage());
+  startNavigation(page, url);
+  await waitFor(
+    'the explanation page',
+    async () => (await locationOf(page)).startsWith(session.extensionUrl('/explain.html?')),
+    SENTINEL_MS,
   );
   await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
   return page;
+}
+
+/**
+ * What Firefox itself reported for the page's navigation: its error page's address says why it refused
+ * (`about:neterror?e=deniedPortAccess&…`); '' while no error page is shown. Waits for that page, a sentinel,
+ * where a test is about Firefox's own refusal.
+ */
+export function firefoxError(page: Page): Promise<string> {
+  return waitFor(
+    "Firefox's error page",
+    async () => /^about:neterror\?e=([^&]+)/.exec(await page.evaluate(() => document.documentURI))?.[1],
+    SENTINEL_MS,
+  );
 }
 
 /** BiDi may not navigate to moz-extension:// pages, but an extension page may navigate itself. */
@@ -109,9 +121,7 @@ const controls = new WeakMap<FirefoxSession, Promise<Page>>();
 export function controlPage(session: FirefoxSession): Promise<Page> {
   let control = controls.get(session);
   if (!control) {
-    // Firefox may never report its own refusal once the extension has moved the tab (openBlocked): the control
-    // page only needs the explanation to arrive.
-    control = openBlocked(session, 'http://localhost:6665/control', /deniedPortAccess|timeout/);
+    control = openBlocked(session, 'http://localhost:6665/control');
     controls.set(session, control);
   }
   return control;
@@ -130,17 +140,20 @@ export async function settle(session: FirefoxSession, extensionPage?: Page): Pro
   const control = extensionPage ?? (await controlPage(session));
   const url = `http://localhost:10080/settle-${++settleCount}`;
   const page = await session.browser.newPage();
-  await page.goto(url, { timeout: 5000 }).catch(() => undefined);
-  await waitFor(`the sentinel failure ${url} to be handled`, () =>
-    control.evaluate(async (target: string) => {
-      const scope = globalThis as unknown as {
-        browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
-      };
-      const { tabFailures } = await scope.browser.storage.session.get('tabFailures');
-      return Object.values((tabFailures ?? {}) as Record<string, { url: string }[]>)
-        .flat()
-        .some((failure) => failure.url === target);
-    }, url),
+  startNavigation(page, url);
+  await waitFor(
+    `the sentinel failure ${url} to be handled`,
+    () =>
+      control.evaluate(async (target: string) => {
+        const scope = globalThis as unknown as {
+          browser: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+        };
+        const { tabFailures } = await scope.browser.storage.session.get('tabFailures');
+        return Object.values((tabFailures ?? {}) as Record<string, { url: string }[]>)
+          .flat()
+          .some((failure) => failure.url === target);
+      }, url),
+    SENTINEL_MS,
   );
   await page.close();
 }

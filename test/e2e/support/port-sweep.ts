@@ -47,8 +47,18 @@ async function fetchAll(page: Page, collectRequests: boolean): Promise<Set<numbe
         }
         await Promise.all(all);
         if (!collect) return [];
-        // Entries are queued after the fetch settles.
-        await new Promise((done) => setTimeout(done, 50));
+        // Entries are queued after each fetch settles. A marker fetched from this page's own server after all
+        // of them settled is queued last: once its entry is there, so are theirs.
+        const marker = `${location.origin}/?marker=${first}`;
+        await fetch(marker, { cache: 'no-store' });
+        await new Promise<void>((queued) => {
+          if (performance.getEntriesByName(marker).length > 0) return queued();
+          new PerformanceObserver((list, observer) => {
+            if (list.getEntriesByName(marker).length === 0) return;
+            observer.disconnect();
+            queued();
+          }).observe({ type: 'resource' });
+        });
         return performance
           .getEntriesByType('resource')
           .map((entry) => new URL(entry.name))
@@ -69,12 +79,29 @@ const sweepChromium: Sweeper = async (page) => {
   const errors = new Map<string, string>();
   const urls = new Map<string, string>();
   const cdp = await page.createCDPSession();
-  cdp.on('Network.requestWillBeSent', (event) => urls.set(event.requestId, event.request.url));
-  cdp.on('Network.loadingFailed', (event) => errors.set(event.requestId, event.errorText));
+  // Every port becomes a request and each request ends: the sentinel that the last events arrived.
+  let ended = 0;
+  let allEnded = () => {};
+  const lastEnded = new Promise<void>((done) => (allEnded = done));
+  const end = () => {
+    if (++ended === LAST_PORT + 1) allEnded();
+  };
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (new URL(event.request.url).hostname === HOST) urls.set(event.requestId, event.request.url);
+  });
+  cdp.on('Network.loadingFailed', (event) => {
+    errors.set(event.requestId, event.errorText);
+    if (urls.has(event.requestId)) end();
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    if (urls.has(event.requestId)) end();
+  });
   await cdp.send('Network.enable');
   await fetchAll(page, false);
-  // Let the last events arrive.
-  await new Promise((done) => setTimeout(done, 500));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A port with no request, or a request that never ends, is reported below as unexplained.
+  const missing = new Promise<void>((done) => (timer = setTimeout(done, 30_000)));
+  await Promise.race([lastEnded, missing]).finally(() => clearTimeout(timer));
   const verdict = new Map<number, string>();
   for (const [id, url] of urls) {
     const parsed = new URL(url);
