@@ -10,6 +10,7 @@ import { EXPLAINERS, loadExplainer } from '@/lib/kinds/explainers';
 import { KIND_IDS } from '@/lib/kinds/ids';
 import { KINDS } from '@/lib/kinds/registry';
 import type { ExplainInput, Text } from '@/lib/kinds/types';
+import { scenariosFor } from '../e2e/scenarios/kinds';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
@@ -92,7 +93,7 @@ describe('failure kinds: one module each', async () => {
       `lib/kinds/${id}/kind.test.ts`,
       'locales/en.yml',
       'locales/ko.yml',
-      'an e2e test tagged [kind:<id>]',
+      'one row in test/e2e/scenarios/kinds.ts (or an engine-only e2e test tagged [kind:<id>])',
     ];
     expect(perKind('a-new-kind')).toHaveLength(6);
     // Outside the kinds' own folders and the build's generated lists, no source file lists the kinds' ids: a new
@@ -158,14 +159,15 @@ describe('failure kinds: one module each', async () => {
     KINDS.flatMap((kind) =>
       (['chromium', 'firefox'] as const).map((engine) => [kind.id, engine, kind] as const),
     ),
-  )('%s in %s: an e2e test tagged [kind:<id>] where the browser shows it', async (id, engine, kind) => {
+  )('%s in %s: an e2e scenario where the browser shows it', async (id, engine, kind) => {
     const dir = resolve(ROOT, `test/e2e/${engine}`);
-    const tagged = readdirSync(dir).some((file) =>
-      read(`test/e2e/${engine}/${file}`).includes(`[kind:${id}]`),
-    );
-    expect(tagged, `test/e2e/${engine}: a test titled "… [kind:${id}]"`).toBe(
-      (await loadExplainer(kind.id)).seen[engine].length > 0,
-    );
+    const tagged =
+      scenariosFor(engine).some(({ outcome }) => outcome.kind === id) ||
+      readdirSync(dir).some((file) => read(`test/e2e/${engine}/${file}`).includes(`[kind:${id}]`));
+    expect(
+      tagged,
+      `a row for ${engine} in test/e2e/scenarios/kinds.ts, or a test in test/e2e/${engine} titled "… [kind:${id}]"`,
+    ).toBe((await loadExplainer(kind.id)).seen[engine].length > 0);
   });
 
   it.each(KIND_IDS.map((id) => [id]))(

@@ -202,13 +202,16 @@ describe('Chromium: the explanation', () => {
     await page.goto(server.origin);
     await expect(page.goto('http://localhost:6000/back')).rejects.toThrow(REFUSED);
     await waitFor('the explanation page', async () => page.url().includes('/explain.html?'));
-    await page.evaluate(() => history.back());
+    // The explanation painted (its document is the one Back leaves), then Back once the evaluation has returned:
+    // a navigation while Puppeteer waits for its answer destroys the context it is waiting in.
+    await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
+    await page.evaluate(() => void setTimeout(() => history.back()));
     await waitFor('Back to leave the explanation', async () => !page.url().includes('/explain.html'));
     await settle(session);
     expect(page.url()).not.toContain('/explain.html');
     // Back lands on the refused URL (when Chromium kept an entry for it) or, when Port Doctor replaced the
     // navigation as it started, straight on the page before: either way one more Back at most.
-    if (page.url() !== `${server.origin}/`) await page.evaluate(() => history.back()).catch(() => undefined);
+    if (page.url() !== `${server.origin}/`) await page.evaluate(() => void setTimeout(() => history.back()));
     await waitFor('the page before', async () => page.url() === `${server.origin}/`);
     await page.close();
   });

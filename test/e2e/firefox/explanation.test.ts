@@ -10,11 +10,9 @@ import {
   settle,
   startNavigation,
   type FirefoxSession,
-  storeSettings,
 } from '../support/firefox';
 import { axeViolations } from '../support/axe';
 import { expectCommandsPerTerminal } from '../support/commands';
-import { closedPort } from '../support/ports';
 import { POSTGRES_ERROR, startNotHttpServer } from '../support/real-servers';
 import { startServer, type TestServer } from '../support/server';
 import { expectShown, waitFor } from '../support/wait';
@@ -95,57 +93,16 @@ describe('Firefox: the explanation', () => {
     );
     await waitFor('the headline', () => page.$eval('h1', (h1) => h1.textContent?.trim()));
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
-    await page.evaluate(() => location.reload());
+    await page.evaluate(() => void setTimeout(() => location.reload()));
     await waitFor('the reload', async () => (await page.evaluate(() => performance.timeOrigin)) !== loadedAt);
     await waitFor('the headline again', () => page.$('h1'));
     expect(await text(page, 'h1')).toBe('Your browser blocked port 6668');
     // Firefox replaces its error page's history entry with the explanation: Back goes to the page before.
-    await page.evaluate(() => history.back());
+    await page.evaluate(() => void setTimeout(() => history.back()));
     await waitFor('the page before', async () => (await locationOf(page)) === `${server.origin}/`);
     await settle(session);
     expect(await locationOf(page)).toBe(`${server.origin}/`);
     await page.close();
-  });
-
-  /** Runs `test` with local failures explained as the user may choose; the defaults are back afterwards. */
-  async function explainingLocalFailures(test: () => Promise<void>): Promise<void> {
-    const settingsPage = await explained(session, 'http://localhost:6669/');
-    try {
-      await storeSettings(settingsPage, { blockedNavigation: 'explain', localFailures: 'explain' });
-      await test();
-    } finally {
-      await storeSettings(settingsPage, {});
-      await settingsPage.close();
-    }
-  }
-
-  it('explains a refused local connection and https to an http server, once asked to [kind:connection-refused] [kind:tls-to-http]', async () => {
-    await explainingLocalFailures(async () => {
-      const refused = await closedPort();
-      const page = await explained(session, `http://127.0.0.1:${refused}/`);
-      expect(await text(page, 'h1')).toBe(`Nothing is listening on port ${refused}`);
-      await page.close();
-
-      const tls = await explained(session, `${server.origin.replace('http:', 'https:')}/`);
-      expect(await text(tls, 'h1')).toBe('This server does not speak HTTPS');
-      expect(await text(tls, 'button.primary')).toBe('Open with http://');
-      await tls.close();
-    });
-  });
-
-  it('explains a local port that is not a web server: a Redis stand-in on 6379 [kind:not-http]', async () => {
-    const redis = await startNotHttpServer(6379, null);
-    try {
-      await explainingLocalFailures(async () => {
-        const page = await explained(session, 'http://localhost:6379/');
-        expect(await text(page, 'h1')).toBe('What answers on port 6379 is not a web server');
-        await expectShown(page, '.summary', "this is usually Redis's port");
-        expect(await axeViolations(page)).toEqual([]);
-        await page.close();
-      });
-    } finally {
-      await redis.close();
-    }
   });
 
   it('PostgreSQL on 5432: Firefox shows its binary answer as a page, so there is nothing to explain', async () => {

@@ -1,4 +1,8 @@
-/** The failure kinds beyond blocked ports, each from a real setup, in the production build (Firefox). */
+/**
+ * The failure kinds' cases only Firefox has, from real setups, in the production build: a name found local by
+ * dns.resolve, AirPlay with no response to read, the popup reading a page, Local Network Access's prompt. The
+ * kinds every engine shows the same way are rows of test/e2e/scenarios/kinds.ts.
+ */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
@@ -14,13 +18,9 @@ import {
   storeSettings,
 } from '../support/firefox';
 import {
-  SERVED_TEXT,
   startEverywhereServer,
-  startHttpsServer,
-  startIpv6OnlyServer,
   startAirTunesStandIn,
   startAskingPage,
-  startResettingServer,
   startVite,
   VITE_APP_TEXT,
   type Running,
@@ -64,38 +64,6 @@ describe('Firefox: failure kinds from real servers', () => {
     for (const server of servers) await server.close();
   });
 
-  it('http://0.0.0.0:P with a server listening: Firefox refuses it; "Open on localhost" opens it [kind:zero-host]', async () => {
-    const everywhere = await startEverywhereServer();
-    servers.push(everywhere);
-    const page = await openBlocked(session, `http://0.0.0.0:${everywhere.port}/`);
-    expect(await text(page, 'h1')).toBe('0.0.0.0 is where a server listens, not an address to open');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.click('[data-testid="use-localhost"]');
-    await waitFor(
-      'the page on localhost',
-      async () => (await locationOf(page)) === `http://localhost:${everywhere.port}/`,
-    );
-    await expectShown(page, '#app', SERVED_TEXT);
-    await page.close();
-  });
-
-  it('http://myapp.dev:P to a plain HTTP server: Firefox opens https://, .dev is named, localhost opens it [kind:forced-https]', async () => {
-    const plain = await startEverywhereServer();
-    servers.push(plain);
-    const page = await openBlocked(session, `http://myapp.dev:${plain.port}/`);
-    expect(await text(page, 'h1')).toBe('This address opens only with https://');
-    await expectShown(page, '.summary', 'myapp.dev ends in .dev');
-    await expectShown(page, '[data-testid="checklist"]', 'myapp.test');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.click('[data-testid="use-localhost"]');
-    await waitFor(
-      'the page on localhost',
-      async () => (await locationOf(page)) === `http://localhost:${plain.port}/`,
-    );
-    await expectShown(page, '#app', SERVED_TEXT);
-    await page.close();
-  });
-
   it('devbox.test, mapped to this machine, refused: local by its address (dns.resolve), so the refusal is explained', async () => {
     // A port nothing listens on: one the OS handed out a moment ago.
     const closed = await startEverywhereServer();
@@ -108,33 +76,6 @@ describe('Firefox: failure kinds from real servers', () => {
       (globalThis as unknown as ExtensionGlobals).browser.storage.session.get('resolvedLocalHosts'),
     );
     expect(stored.resolvedLocalHosts).toContain('devbox.test');
-    await page.close();
-  });
-
-  it('http:// to a real HTTPS server: Firefox calls it a reset; https:// comes first [kind:connection-reset]', async () => {
-    const tls = await startHttpsServer();
-    servers.push(tls);
-    const page = await openBlocked(session, `http://localhost:${tls.port}/`);
-    expect(await text(page, 'h1')).toBe(`The server on port ${tls.port} cut the connection`);
-    await expectShown(page, '[data-testid="checklist"] li', 'It may be an HTTPS server');
-    expect(await text(page, '[data-testid="use-https"]')).toBe('Try https://');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.close();
-  });
-
-  it('a server on ::1 only, opened as 127.0.0.1: the probe finds it, localhost opens it [kind:loopback-mismatch]', async () => {
-    const v6 = await startIpv6OnlyServer();
-    servers.push(v6);
-    const page = await openBlocked(session, `http://127.0.0.1:${v6.port}/`);
-    await expectShown(page, 'h1', `Your server on port ${v6.port} listens on the other loopback address`);
-    await expectShown(page, '.summary', `[::1]:${v6.port} answers`);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.click('[data-testid="use-localhost"]');
-    await waitFor(
-      'the page on localhost',
-      async () => (await locationOf(page)) === `http://localhost:${v6.port}/`,
-    );
-    await expectShown(page, '#app', SERVED_TEXT);
     await page.close();
   });
 
@@ -158,15 +99,6 @@ describe('Firefox: failure kinds from real servers', () => {
     } finally {
       await airplay.close();
     }
-  });
-
-  it('a server that resets the connection: the same explanation [kind:connection-reset]', async () => {
-    const reset = await startResettingServer();
-    servers.push(reset);
-    const page = await openBlocked(session, `http://127.0.0.1:${reset.port}/`);
-    expect(await text(page, 'h1')).toBe(`The server on port ${reset.port} cut the connection`);
-    await expectShown(page, '[data-testid="checklist"]', 'Docker or WSL2');
-    await page.close();
   });
 
   // Firefox gives activeTab only to a real click on the toolbar button, which no test driver can make: here

@@ -3,13 +3,12 @@
  * Each launch flag says why it is there (CHROMIUM_ARGS, launchChromium).
  */
 import type { ExtensionGlobals } from './extension-api';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type CDPSession, type Page, type Target } from 'puppeteer-core';
 import { chromiumPath } from './browsers.ts';
 import { startServer } from './server.ts';
 import { builtExtension } from './build.ts';
+import { fileStamp, profileCopy } from './profiles.ts';
 import { waitFor } from './wait.ts';
 
 export interface ChromiumSession {
@@ -65,11 +64,28 @@ export const CHROMIUM_ARGS = [
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   if (options.deeperChecks) {
     // Granted in one session, in effect from the next start on the same profile (lib/state/permissions.ts).
-    const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'port-doctor-profile-'));
-    const first = await launchChromium({ ...options, deeperChecks: false, userDataDir });
-    await turnOnDeeperChecks(first);
-    await first.close();
-    return launchChromium({ ...options, deeperChecks: false, userDataDir });
+    const grant = async (userDataDir: string) => {
+      const first = await launchChromium({
+        lang: options.lang,
+        extensionDir: options.extensionDir,
+        userDataDir,
+      });
+      await turnOnDeeperChecks(first);
+      await first.close();
+    };
+    if (options.userDataDir !== undefined) {
+      await grant(options.userDataDir);
+      return launchChromium({ ...options, deeperChecks: false });
+    }
+    // Granted once, in a template profile that every such session starts from a copy of.
+    const extension = options.extensionDir ?? builtExtension('chrome-mv3');
+    const profile = await profileCopy(
+      'chromium-deeper-checks',
+      [fileStamp(chromiumPath()), fileStamp(join(extension, 'manifest.json')), options.lang ?? 'en-US'],
+      grant,
+    );
+    const session = await launchChromium({ ...options, deeperChecks: false, userDataDir: profile.dir });
+    return { ...session, close: () => session.close().finally(profile.remove) };
   }
   const lang = options.lang ?? 'en-US';
   const extension = options.extensionDir ?? builtExtension('chrome-mv3');

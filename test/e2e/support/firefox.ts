@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { firefoxPath } from './browsers.ts';
 import { builtExtension } from './build.ts';
+import { fileStamp, profileCopy } from './profiles.ts';
 import { waitFor } from './wait.ts';
 
 export const GECKO_ID = 'port-doctor@port-doctor.dev';
@@ -29,15 +30,30 @@ export interface FirefoxOptions {
   userDataDir?: string;
 }
 
-export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
-  // A known internal UUID lets tests build moz-extension:// URLs.
-  const uuid = randomUUID();
-  const browser = await puppeteer.launch({
+/** How every session starts Firefox (a missing Firefox fails here, with the install hint). */
+const base = () =>
+  ({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: firefoxPath(),
     headless: true,
-    ...(options.userDataDir !== undefined && { userDataDir: options.userDataDir }),
+  }) as const;
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxSession> {
+  // A known internal UUID lets tests build moz-extension:// URLs.
+  const uuid = randomUUID();
+  // A copy of a profile Firefox has started in once, without the extension (profiles.ts), unless the test
+  // brings its own.
+  const copy =
+    options.userDataDir === undefined
+      ? await profileCopy('firefox', [fileStamp(firefoxPath())], async (dir) => {
+          const first = await puppeteer.launch({ ...base(), userDataDir: dir });
+          await first.close();
+        })
+      : undefined;
+  const browser = await puppeteer.launch({
+    ...base(),
+    userDataDir: options.userDataDir ?? copy!.dir,
     extraPrefsFirefox: {
       'intl.locale.requested': options.locale ?? 'en-US',
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
@@ -56,7 +72,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       page.on('pageerror', (error) => errors.push(`page: ${String(error)}`));
       return page;
     },
-    close: () => browser.close(),
+    close: () => browser.close().finally(() => copy?.remove()),
   };
 }
 

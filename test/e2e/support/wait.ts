@@ -1,5 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
+/**
+ * How often a sentinel is asked again. Each ask is one protocol round trip of a few milliseconds; every wait
+ * overshoots by half of this on average, and the suite waits about a thousand times.
+ */
+const POLL_MS = 25;
+
 /** Polls `probe` until it returns a truthy value or the time is up, then fails with `what`. */
 export async function waitFor<T>(
   what: string,
@@ -16,7 +22,7 @@ export async function waitFor<T>(
       // Pages in the middle of navigating throw; try again.
       lastError = error;
     }
-    await new Promise((done) => setTimeout(done, 100));
+    await new Promise((done) => setTimeout(done, POLL_MS));
   }
   throw new Error(`Timed out waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }
