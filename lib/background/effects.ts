@@ -17,7 +17,7 @@ interface NotificationText {
   message: string;
 }
 
-export interface PresentOptions {
+export interface ActOptions {
   historySize: number;
   /** The notification's text, made by the caller (it owns i18n), only when one is shown. */
   notification: () => NotificationText;
@@ -34,7 +34,7 @@ export interface PresentOptions {
   overlays: Overlays;
 }
 
-export async function present(failure: Failure, actions: Actions, options: PresentOptions): Promise<void> {
+export async function actOn(failure: Failure, actions: Actions, options: ActOptions): Promise<void> {
   const { tabId } = failure;
   if (!actions.record) return;
   // A whole-tab failure the user has already left behind: kept in the history, nothing else.

@@ -15,7 +15,7 @@ import type { SettingsCache } from '../state/settings/index.ts';
 import type { TabState } from '../state/tab-state.ts';
 import { headline } from '../view/headline.ts';
 import { decideActions } from './decide.ts';
-import { Overlays, pageOrigin, present } from './effects.ts';
+import { actOn, Overlays, pageOrigin } from './effects.ts';
 
 /** What the background knows and keeps while it runs. */
 export interface Background {
@@ -56,7 +56,7 @@ export async function handleFailure(
   ]);
   const muted = origin !== undefined && settings.mutedSites.includes(origin);
   const actions = decideActions(failure, settings, { explainedUrl: explained, muted });
-  await present(failure, actions, {
+  await actOn(failure, actions, {
     historySize: settings.historySize,
     notification: () => ({ title: headline(failure), message: failure.url }),
     current,
