@@ -187,16 +187,6 @@ describe('Chromium: the explanation', () => {
     await store({});
   });
 
-  it('still explains after the service worker was stopped', async () => {
-    const before = await session.inWorker(() => performance.timeOrigin);
-    await session.stopWorker();
-    const page = await openBlocked(session, 'http://localhost:6666/');
-    expect(await text(page, 'h1')).toBe('Your browser blocked port 6666');
-    const after = await session.inWorker(() => performance.timeOrigin);
-    expect(after).not.toBe(before);
-    await page.close();
-  });
-
   it('lets Back leave the explanation instead of bouncing into it again', async () => {
     const page = await session.newPage();
     await page.goto(server.origin);
@@ -308,34 +298,6 @@ describe('Chromium: the explanation', () => {
     expect(await text(explanation, '#app')).toBe('A healthy local page');
     await explanation.close();
     await page.close();
-  });
-});
-
-describe('Chromium launched with --explicitly-allowed-ports=6000', () => {
-  let session: ChromiumSession;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer({ '/': HEALTHY_PAGE }, 6000).catch((error: unknown) => {
-      throw new Error(
-        `This test serves a page on port 6000, which is taken on this machine: ${String(error)}`,
-      );
-    });
-    session = await launchChromium({ args: ['--explicitly-allowed-ports=6000'] });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
-  it('loads the page on 6000 and shows no explanation', async () => {
-    const page = await session.newPage();
-    await page.goto('http://127.0.0.1:6000/');
-    expect(await text(page, '#app')).toBe('A healthy local page');
-    await settle(session);
-    expect(page.url()).toBe('http://127.0.0.1:6000/');
-    expect(await storedFailures(session)).toEqual([]);
   });
 });
 

@@ -118,30 +118,3 @@ describe('Firefox: the explanation', () => {
     }
   });
 });
-
-describe('Firefox with network.security.ports.banned.override=6000', () => {
-  let session: FirefoxSession;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer({ '/': HEALTHY_PAGE }, 6000).catch((error: unknown) => {
-      throw new Error(
-        `This test serves a page on port 6000, which is taken on this machine: ${String(error)}`,
-      );
-    });
-    session = await launchFirefox({ prefs: { 'network.security.ports.banned.override': '6000' } });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
-  it('loads the page on 6000 and shows no explanation', async () => {
-    const page = await session.newPage();
-    await page.goto('http://127.0.0.1:6000/');
-    expect(await text(page, '#app')).toBe('A healthy local page');
-    await settle(session);
-    expect(await locationOf(page)).toBe('http://127.0.0.1:6000/');
-  });
-});

@@ -14,14 +14,13 @@ import {
   FRAME_BLOCKED,
   spyPage,
 } from '../fixtures/hostile';
-import { FRAMES_BLOCKED_PORT, HEALTHY_PAGE } from '../fixtures/pages';
+import { FRAMES_BLOCKED_PORT } from '../fixtures/pages';
 import { cardArmed, cardButtons, cardElement, exposeCardFirefox, pageViewOfCard } from '../support/card';
 import type { ExtensionGlobals } from '../support/extension-api';
 import {
   controlPage,
   goInside,
   launchFirefox,
-  locationOf,
   openBlocked,
   settle,
   storeSettings,
@@ -310,77 +309,4 @@ describe('Firefox: a burst of blocked URLs in many tabs', () => {
       );
     },
   );
-});
-
-describe('Firefox with port 6000 re-allowed (network.security.ports.banned.override)', () => {
-  let session: FirefoxSession;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    server = await startServer(
-      {
-        '/': HEALTHY_PAGE,
-        '/app': { status: 301, headers: { location: '/app/' } },
-        '/app/': HEALTHY_PAGE.replace('A healthy local page', 'The app, after a redirect'),
-        '/slow': {
-          status: 200,
-          body: HEALTHY_PAGE.replace('A healthy local page', 'A slow dev server'),
-          delayMs: 4000,
-        },
-      },
-      6000,
-    ).catch((error: unknown) => {
-      throw new Error(
-        `This test serves pages on port 6000, which is taken on this machine: ${String(error)}`,
-      );
-    });
-    session = await launchFirefox({
-      prefs: {
-        'network.security.ports.banned.override': '6000',
-        // The event page is suspended after 1 s idle instead of 30 s, so that a slow answer outlives it.
-        'extensions.background.idle.timeout': 1000,
-      },
-    });
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
-
-  it('a server that redirects /app to /app/ loads untouched', async () => {
-    const page = await session.newPage();
-    await page.goto('http://localhost:6000/app');
-    expect(await page.$eval('#app', (element) => element.textContent)).toBe('The app, after a redirect');
-    await settle(session);
-    expect(await locationOf(page)).toBe('http://localhost:6000/app/');
-    await page.close();
-  });
-
-  it('a server that answers after the event page was suspended loads untouched', async () => {
-    const control = await controlPage(session);
-    const status = () =>
-      control.evaluate(async () => {
-        const { browser } = globalThis as unknown as ExtensionGlobals;
-        const answer = (await browser.runtime.sendMessage({ portDoctor: 'status', request: null })) as {
-          startedAt: number;
-        };
-        return answer.startedAt;
-      });
-    const before = await status();
-    const page = await session.newPage();
-    await page.goto('http://localhost:6000/slow', { timeout: 20_000 });
-    expect(await page.$eval('#app', (element) => element.textContent)).toBe('A slow dev server');
-    await settle(session);
-    expect(await locationOf(page)).toBe('http://localhost:6000/slow');
-    // The event page that saw the start is not the one that saw the commit: it was suspended meanwhile.
-    expect(await status()).not.toBe(before);
-    await page.close();
-  });
-
-  it('still explains a port that is really blocked', async () => {
-    const page = await openBlocked(session, 'http://localhost:6665/');
-    expect(await page.$eval('h1', (element) => element.textContent)).toBe('Your browser blocked port 6665');
-    await page.close();
-  });
 });

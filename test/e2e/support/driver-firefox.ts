@@ -128,12 +128,15 @@ export async function firefoxDriver(options: DriverOptions): Promise<BrowserDriv
     },
     settle: () => firefox.settle(session),
     storeSettings: async (settings) => firefox.storeSettings(await control(), settings),
-    failures: () =>
-      inExtension(async () => {
-        const { browser } = globalThis as unknown as ExtensionGlobals;
-        const { tabFailures } = await browser.storage.session.get('tabFailures');
-        return Object.values((tabFailures ?? {}) as Record<string, StoredFailure[]>).flat();
-      }),
+    // But the control page's own: it is the driver's, not the test's.
+    failures: async () =>
+      (
+        await inExtension(async () => {
+          const { browser } = globalThis as unknown as ExtensionGlobals;
+          const { tabFailures } = await browser.storage.session.get('tabFailures');
+          return Object.values((tabFailures ?? {}) as Record<string, StoredFailure[]>).flat();
+        })
+      ).filter((failure) => failure.url !== firefox.CONTROL_URL),
     stored: async (area, key) =>
       (
         await inExtension(

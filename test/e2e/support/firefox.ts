@@ -133,11 +133,14 @@ export async function goInside(page: Page, session: FirefoxSession, path: string
 
 const controls = new WeakMap<FirefoxSession, Promise<Page>>();
 
+/** The failure the control page is the explanation of: the tests' machinery, not theirs. */
+export const CONTROL_URL = 'http://localhost:6665/control';
+
 /** An extension page kept open in its own tab, from which tests use the extension's APIs. */
 export function controlPage(session: FirefoxSession): Promise<Page> {
   let control = controls.get(session);
   if (!control) {
-    control = openBlocked(session, 'http://localhost:6665/control');
+    control = openBlocked(session, CONTROL_URL);
     controls.set(session, control);
   }
   return control;

@@ -14,13 +14,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A response other than a 200 page: a redirect, another status, or an answer that takes its time. */
+/** A response other than a 200 page: a redirect, another status, or an answer held back. */
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
-  /** Milliseconds before the answer is sent. */
-  delayMs?: number;
+  /** Asked for each request: the answer is sent once this settles (a test's sentinel), not before. */
+  until?: () => Promise<void>;
 }
 
 export type Routes = Record<string, string | Reply>;
@@ -48,7 +48,7 @@ export async function startServer(routes: Routes, port = 0): Promise<TestServer>
       response.writeHead(reply.status, { 'content-type': 'text/html; charset=utf-8', ...reply.headers });
       response.end(reply.body ?? '');
     };
-    if (reply.delayMs) setTimeout(send, reply.delayMs);
+    if (reply.until) void reply.until().then(send);
     else send();
   });
   server.on('connection', (socket) => {
