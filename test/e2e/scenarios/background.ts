@@ -43,7 +43,7 @@ export const BACKGROUND = [
             });
             await driver.stopBackground();
             const page = await driver.newPage();
-            await driver.navigateRefused(page, 'http://localhost:6000/corrupt');
+            await driver.navigateFailing(page, 'http://localhost:6000/corrupt');
             await driver.explained(page, '6000%2Fcorrupt');
             const options = await driver.openExtensionPage('/options.html');
             await waitForOptions(options);

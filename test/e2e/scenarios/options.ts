@@ -27,7 +27,7 @@ const OWN_REFUSAL: Record<Engine, string> = { chromium: 'ERR_UNSAFE_PORT', firef
 /** Types the URL in a new tab; returns the badge once the extension has handled it, and the tab. */
 async function visit(driver: BrowserDriver, url: string): Promise<{ badge: string; page: Page }> {
   const page = await driver.newPage();
-  await driver.navigateRefused(page, url);
+  await driver.navigateFailing(page, url);
   expect(await driver.errorPage(page)).toBe(OWN_REFUSAL[driver.engine]);
   await driver.settle();
   // Still the browser's own page once everything was handled: Port Doctor did not take the tab.
@@ -108,7 +108,7 @@ const scenarios: Scenario<BrowserDriver>[] = [
         expect(await checkedReaction(options, 'blockedNavigation')).toBe('explain');
         expect(await entries(options, 'unblocked-ports')).toEqual([]);
         const page = await driver.newPage();
-        await driver.navigateRefused(page, 'http://localhost:6000/again');
+        await driver.navigateFailing(page, 'http://localhost:6000/again');
         await driver.explained(page, '6000%2Fagain');
         await page.close();
       }),

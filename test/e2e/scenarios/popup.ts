@@ -115,7 +115,7 @@ const scenarios: Scenario<Popup>[] = [
     engines: ENGINES,
     run: async ({ driver, page }) => {
       const tab = await driver.newPage();
-      await driver.navigateRefused(tab, 'http://localhost:6665/history');
+      await driver.navigateFailing(tab, 'http://localhost:6665/history');
       await driver.explained(tab, '6665%2Fhistory');
       await tab.close();
       await reload(page);

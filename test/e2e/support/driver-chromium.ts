@@ -64,13 +64,14 @@ export async function chromiumDriver(options: DriverOptions): Promise<BrowserDri
       return page;
     },
     explained,
-    navigateRefused: async (page, url) => {
+    startNavigation: (page, url) => void page.goto(url, { timeout: 0 }).catch(() => undefined),
+    navigateFailing: async (page, url, error = chromium.REFUSED) => {
       const outcome = await page.goto(url).then(
         () => 'loaded',
-        (error: unknown) => String(error),
+        (failure: unknown) => String(failure),
       );
-      if (!chromium.REFUSED.test(outcome))
-        throw new Error(`Chromium was to refuse ${url} (${String(chromium.REFUSED)}), not: ${outcome}`);
+      if (!error.test(outcome))
+        throw new Error(`Chromium was to fail ${url} with ${String(error)}, not: ${outcome}`);
     },
     errorPage: (page) =>
       waitFor(
@@ -82,6 +83,8 @@ export async function chromiumDriver(options: DriverOptions): Promise<BrowserDri
       ),
     openExtensionPage: async (path, into) => {
       const page = into ?? (await newPage());
+      // The popup is about the tab in front, as it is when the toolbar button opens it.
+      await page.bringToFront();
       await page.goto(session.extensionUrl(path));
       await waitFor(`${path} to show its headline`, () => page.$('h1'));
       return page;

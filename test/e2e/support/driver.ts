@@ -72,18 +72,20 @@ export interface BrowserDriver {
   openExplained(url: string, into?: Page): Promise<Page>;
   /** Waits until the tab shows an explanation (whose address contains `part`, if given) and its headline. */
   explained(page: Page, part?: string): Promise<void>;
+  /** Types `url` into the tab without waiting for the browser's answer: the test waits for what follows. */
+  startNavigation(page: Page, url: string): void;
   /**
-   * Types a URL the browser refuses (a blocked port) into the tab. Chromium's navigation must fail as it does
-   * (ERR_UNSAFE_PORT, or ERR_ABORTED when Port Doctor took the tab as it started); Firefox's answer is not
-   * waited for (BiDi's is unreliable once the extension moves the tab): its refusal is its error page
+   * Types a URL the browser fails to load. Chromium's navigation must fail with `error` (by default as a blocked
+   * port does: ERR_UNSAFE_PORT, or ERR_ABORTED when Port Doctor took the tab as it started); Firefox's answer is
+   * not waited for (BiDi's is unreliable once the extension moves the tab): its refusal is its error page
    * (errorPage), where one stays.
    */
-  navigateRefused(page: Page, url: string): Promise<void>;
+  navigateFailing(page: Page, url: string, error?: RegExp): Promise<void>;
   /** Waits for the browser's own error page in the tab and returns the error it names. */
   errorPage(page: Page): Promise<string>;
   /**
-   * Opens one of the extension's pages in a new tab, or in `into` (the popup opened in the tab it is about),
-   * and waits for its headline.
+   * Opens one of the extension's pages in a new tab, or in `into` (the popup opened in the tab it is about), in
+   * front, and waits for its headline.
    */
   openExtensionPage(path: string, into?: Page): Promise<Page>;
   /** Waits for a tab, the test's or one the extension opened, whose address contains `part`. */
