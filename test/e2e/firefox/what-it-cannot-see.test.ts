@@ -24,4 +24,10 @@ describe('Firefox: what it does not let Port Doctor see, said', () => {
     await expectShown(page, 'main', SAYS);
     await page.close();
   });
+
+  it('on the options page', async () => {
+    const page = await driver.openExtensionPage('/options.html');
+    await expectShown(page, '[data-testid="firefox-note"]', SAYS);
+    await page.close();
+  });
 });

@@ -79,7 +79,10 @@ export async function exposeCardFirefox(page: Page, control: Page): Promise<void
           };
         };
         const api = (globalThis as unknown as { browser: Api }).browser;
-        const tab = (await api.tabs.query({})).find((candidate) => candidate.url === pageUrl);
+        const tabs = (await api.tabs.query({})).filter((candidate) => candidate.url === pageUrl);
+        // Another tab at the same address (one a failed test left open) would be exposed instead.
+        if (tabs.length > 1) throw new Error(`${tabs.length} tabs show ${pageUrl}`);
+        const tab = tabs[0];
         if (tab?.id === undefined) return false;
         const [injection] = await api.scripting.executeScript({
           target: { tabId: tab.id },
@@ -197,4 +200,15 @@ export function cardBox(page: Page): Promise<{ x: number; y: number; width: numb
     const { x, y, width, height } = card!.getBoundingClientRect();
     return { x, y, width, height };
   }, HOST);
+}
+
+/** The text of an element of the exposed card, by its test id; '' while there is none. */
+export function cardText(page: Page, testId: string): Promise<string> {
+  return page.evaluate(
+    (host, selector) =>
+      (document.querySelector(host)?.shadowRoot?.querySelector(selector) as HTMLElement | null)?.innerText ??
+      '',
+    HOST,
+    `[data-testid="${testId}"]`,
+  );
 }

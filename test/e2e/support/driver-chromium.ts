@@ -31,14 +31,11 @@ export async function chromiumDriver(options: DriverOptions): Promise<BrowserDri
         : []),
     ],
   });
-  // What every page the test opens emulates (Chromium's media features are set per page).
-  const media = [
-    ...(options.colorScheme ? [{ name: 'prefers-color-scheme', value: options.colorScheme }] : []),
-    ...(options.reducedMotion ? [{ name: 'prefers-reduced-motion', value: 'reduce' }] : []),
-  ];
+  // The scheme every page the test opens shows (Chromium emulates it per page).
   const newPage = async () => {
     const page = await session.newPage();
-    if (media.length > 0) await page.emulateMediaFeatures(media);
+    if (options.colorScheme)
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme }]);
     return page;
   };
   const inExtension: BrowserDriver['inExtension'] = (fn, ...args) => session.inWorker(fn, ...args);

@@ -29,7 +29,6 @@ export async function firefoxDriver(options: DriverOptions): Promise<BrowserDriv
       ...(options.colorScheme && {
         'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
       }),
-      ...(options.reducedMotion && { 'ui.prefersReducedMotion': 1 }),
       ...(options.quickIdle && { 'extensions.background.idle.timeout': 1000 }),
     },
   });

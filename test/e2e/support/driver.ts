@@ -44,8 +44,6 @@ export interface DriverOptions {
    * from a pref at launch, for every page.
    */
   colorScheme?: 'light' | 'dark';
-  /** The user asks for reduced motion (Chromium: emulated per page the driver opens; Firefox: a pref). */
-  reducedMotion?: boolean;
   /**
    * Firefox suspends an idle event page after 1 s instead of 30 s, so that stopBackground waits a second, not
    * half a minute (Chromium stops its worker on demand).
