@@ -39,6 +39,12 @@ export async function chromiumDriver(options: DriverOptions): Promise<BrowserDri
     return page;
   };
   const inExtension: BrowserDriver['inExtension'] = (fn, ...args) => session.inWorker(fn, ...args);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await session.close();
+  };
   const explained = async (page: Page, part?: string) => {
     await waitFor(
       'the explanation page',
@@ -126,9 +132,9 @@ export async function chromiumDriver(options: DriverOptions): Promise<BrowserDri
     historyAfterClose: async () => {
       if (options.userDataDir === undefined) throw new Error('historyAfterClose needs a userDataDir');
       // Chromium writes its history database on the way out.
-      await session.close();
+      await close();
       return historyUrls(join(options.userDataDir, 'Default', 'History'), 'urls');
     },
-    close: () => session.close(),
+    close,
   };
 }

@@ -33,6 +33,12 @@ export async function firefoxDriver(options: DriverOptions): Promise<BrowserDriv
     },
   });
   const control = () => firefox.controlPage(session);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await session.close();
+  };
   const inExtension: BrowserDriver['inExtension'] = async (fn, ...args) =>
     (await control()).evaluate(fn as (...params: unknown[]) => unknown, ...args) as never;
   const watched = new WeakSet<Page>();
@@ -125,18 +131,26 @@ export async function firefoxDriver(options: DriverOptions): Promise<BrowserDriv
     waitForPage: async (part) => {
       // BiDi does not show a tab that an extension page opened with a link (Firefox 153, puppeteer-core 25):
       // once the extension sees it, it is opened again by the extension (tabs.create, which BiDi shows) and
-      // closed, so that the test drives the same address.
+      // closed, so that the test drives the same address. A tab a web page opened is never replaced: the page
+      // may still hold it (window.open), and BiDi shows it.
       const known = new Set(await session.browser.pages());
       const seen = await waitFor(
         `a tab at ${part}`,
         async () => {
           for (const page of await session.browser.pages())
             if ((await firefox.locationOf(page).catch(() => '')).includes(part)) return { page };
-          const tab = await inExtension(async (wanted: string) => {
-            const { browser } = globalThis as unknown as ExtensionGlobals;
-            const found = (await browser.tabs.query({})).find((candidate) => candidate.url?.includes(wanted));
-            return found && { id: found.id!, url: found.url! };
-          }, part);
+          const tab = await inExtension(
+            async (wanted: string, ours: string) => {
+              const { browser } = globalThis as unknown as ExtensionGlobals;
+              const tabs = await browser.tabs.query({});
+              const found = tabs.find((candidate) => candidate.url?.includes(wanted));
+              const opener = tabs.find((candidate) => candidate.id === found?.openerTabId);
+              if (!found || (opener && !opener.url?.startsWith(ours))) return undefined;
+              return { id: found.id!, url: found.url! };
+            },
+            part,
+            session.extensionUrl(''),
+          );
           return tab && { tab };
         },
         firefox.SENTINEL_MS,
@@ -218,9 +232,9 @@ export async function firefoxDriver(options: DriverOptions): Promise<BrowserDriv
     burst: async (tabs, urls) => burstFirefox(await control(), tabs, urls),
     historyAfterClose: async () => {
       if (options.userDataDir === undefined) throw new Error('historyAfterClose needs a userDataDir');
-      await session.close();
+      await close();
       return historyUrls(join(options.userDataDir, 'places.sqlite'), 'moz_places');
     },
-    close: () => session.close(),
+    close,
   };
 }

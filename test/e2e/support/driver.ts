@@ -133,6 +133,7 @@ export interface BrowserDriver {
   ): Promise<{ retyped: number; tabs: BurstTab[]; close(): Promise<void> }>;
   /** Closes the browser and reads the history it wrote to its profile (DriverOptions.userDataDir). */
   historyAfterClose(): Promise<string[]>;
+  /** Closes the browser; once closed, does nothing. */
   close(): Promise<void>;
 }
 
