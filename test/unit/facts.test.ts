@@ -67,6 +67,9 @@ describe('portFacts', () => {
     [5173, { blockedBy: [], devTools: ['Vite'], alternatives: [] }],
     [5000, { clash: 'airplay' }],
     [5432, { service: { name: 'PostgreSQL', kind: 'database' } }],
+    // The popup's notes (e2e: scenarios/popup.ts): CouchDB answers over HTTP, MongoDB does not; IANA names 27017.
+    [5984, { service: { name: 'CouchDB', kind: 'http-database' } }],
+    [27017, { service: { name: 'MongoDB', kind: 'database' }, iana: { name: 'mongodb' } }],
     [3389, { service: { kind: 'remote-access' } }],
     [22, { range: 'well-known', privileged: true, serviceKey: 'ssh' }],
     [49152, { range: 'dynamic', blockedBy: [] }],

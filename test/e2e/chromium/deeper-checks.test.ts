@@ -1,4 +1,5 @@
 /**
+ * Chromium only: Firefox reports no page's own request to a blocked port, so it asks for no deeper checks.
  * The deeper checks (the optional `webRequest`): off by default, offered where the user meets the need,
  * granted by one click, and in effect from Chromium's next start (lib/state/permissions.ts).
  */

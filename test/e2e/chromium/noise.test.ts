@@ -1,4 +1,6 @@
 /**
+ * Chromium only: a page's own requests reach the extension only there (webRequest, the deeper checks); Firefox
+ * reports none, so it would stay calm for want of hearing anything.
  * No noise: a real Vite dev server stopped under its open page. Vite's client then tries the dead server again
  * and again; Port Doctor, deeper checks on and explanations asked for, must leave the page alone: no explanation,
  * no card, no badge, nothing kept.
