@@ -11,7 +11,7 @@ const POLYFILL = {
   name: 'webextension-polyfill',
   message: "Import `browser` from 'wxt/browser': tests then get WXT's fake browser.",
 };
-const PURE_FOLDERS = ['core', 'ports', 'commands', 'kinds', 'view'];
+const PURE_FOLDERS = ['core', 'ports', 'commands', 'kinds', 'servers', 'view'];
 const IMPURE_FOLDERS = ['signals', 'state', 'background', 'protocol'];
 const impure = (depth) => IMPURE_FOLDERS.map((folder) => `${'../'.repeat(depth)}${folder}/*`);
 const pureRules = {
@@ -53,7 +53,8 @@ const backgroundRules = {
 };
 
 export default ts.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'scratch/', 'bench/results/'] },
+  // test/dev-servers/apps: other tools' projects (JSX in .js, Astro), as each tool's docs write them.
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'scratch/', 'bench/results/', 'test/dev-servers/'] },
   js.configs.recommended,
   ...ts.configs.strict,
   ...svelte.configs.recommended,

@@ -20,7 +20,14 @@ export default defineConfig({
   },
   zip: {
     // The Firefox sources zip is what AMO reviewers rebuild from: source only, no local output.
-    excludeSources: ['docs/screenshots/**', 'scratch/**', 'bench/results/**', 'test-results/**'],
+    excludeSources: [
+      'docs/screenshots/**',
+      'scratch/**',
+      'bench/results/**',
+      'test-results/**',
+      // Scratch copies of the dev servers' apps, left by a run cut short (test/e2e/support/dev-servers.ts).
+      'test/dev-servers/.runs/**',
+    ],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -12,8 +12,10 @@ import { listenToNotifications } from '@/lib/background/notifications';
 import { run, type Background } from '@/lib/background/pipeline';
 import { listen } from '@/lib/signals';
 import { NavigationSeq } from '@/lib/signals/navigation-seq';
+import { listenToLocalPages } from '@/lib/signals/local-pages';
 import { ProvenBlocked } from '@/lib/signals/proven-blocked';
 import { ResolvedLocal } from '@/lib/signals/resolved-local';
+import { rememberedApps } from '@/lib/state/apps';
 import { SettingsCache } from '@/lib/state/settings';
 import { TabState } from '@/lib/state/tab-state';
 
@@ -26,6 +28,7 @@ export default defineBackground(() => {
     seq: new NavigationSeq(),
     proven: new ProvenBlocked(),
     resolved: new ResolvedLocal(),
+    apps: rememberedApps(),
   };
   // The worker asks for a message before any page of the extension does. Chromium 156 sometimes ran the
   // extension with chrome.i18n answering "" for every key, in the worker and every page alike (a page with
@@ -38,6 +41,7 @@ export default defineBackground(() => {
 
   listen(background);
   listenToNotifications(background);
+  listenToLocalPages(background.apps);
   browser.tabs.onRemoved.addListener((tabId) => {
     run(background.tabs.closed(tabId));
     background.overlays.forget(tabId);

@@ -1,6 +1,7 @@
 import { CURRENT_ENGINE } from '@/lib/core/engine';
 import { loadedExplainer, loadExplainer } from '@/lib/kinds/explainers';
 import type { Refined } from '@/lib/kinds/refine';
+import type { DevServerId } from '@/lib/commands/dev-server-ids';
 import type { Settings } from '@/lib/state/settings';
 import { diagnose, type Diagnosis } from '@/lib/view/diagnose';
 import type { ExplainParams } from '@/lib/view/explain-link';
@@ -14,6 +15,8 @@ export interface Learned {
   resolved?: readonly string[];
   /** What the page's probe found for the diagnosis it was run on (mount-details.ts). */
   refined?: Refined | null;
+  /** The dev server the move commands start on, when a remembered app names it (lib/servers/project-tool.ts). */
+  projectDevServer?: DevServerId | null;
   /** The port the move section recommends, or the user picked there: "Use port N" follows it. */
   chosenPort?: number;
 }

@@ -1,6 +1,8 @@
 import { mount } from 'svelte';
 import { refine } from '@/lib/kinds/refine';
+import { projectDevServer } from '@/lib/servers/project-tool';
 import { resolvedLocalHosts } from '@/lib/signals/resolved-local';
+import { readRememberedApps } from '@/lib/state/apps';
 import { loadSettings } from '@/lib/state/settings';
 import type { Diagnosis } from '@/lib/view/diagnose';
 import { probeMode, probePort } from '@/lib/view/probe';
@@ -16,6 +18,7 @@ export function mountDetails(target: HTMLElement, explanation: ExplanationState)
   // The user's settings (preferred ports, own local hosts) may change the diagnosis the first screen showed.
   void loadSettings().then((settings) => explanation.learn({ settings }));
   void resolvedLocalHosts().then((names) => explanation.learn({ resolved: names }));
+  void readRememberedApps().then((apps) => explanation.learn({ projectDevServer: projectDevServer(apps) }));
   // A kind no error reveals (loopback-mismatch): probed from this page, on this machine only, once per diagnosis.
   let probed: Diagnosis | null | undefined;
   let controller: AbortController | undefined;

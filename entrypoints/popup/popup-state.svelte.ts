@@ -11,12 +11,19 @@ import { isWebUrl } from '@/lib/core/url';
 export class PopupState {
   settings = $state(defaultSettings());
   diagnosis = $state<Diagnosis | null>(null);
+  readonly #tabUrl = Promise.withResolvers<string | null>();
+  /** The address of the tab the popup was opened on, when the popup may read it ("Running here" names its app). */
+  readonly tabUrl = this.#tabUrl.promise;
 
   async load(): Promise<void> {
     const [[tab], loaded] = await Promise.all([
       browser.tabs.query({ active: true, currentWindow: true }),
       loadSettings(),
-    ]);
+    ]).catch((error: unknown) => {
+      this.#tabUrl.resolve(null);
+      throw error;
+    });
+    this.#tabUrl.resolve(tab?.url ?? null);
     this.settings = loaded;
     if (tab?.id === undefined) return;
     let latest = (await failuresForTab(tab.id)).at(-1);

@@ -8,6 +8,7 @@ import { isWebUrl, safeUrl } from '../core/url.ts';
 import { detectNavigationError } from '../kinds/detect.ts';
 import { handleMessages } from '../protocol/messages.ts';
 import { RateLimit } from '../protocol/senders.ts';
+import { learnScan } from '../servers/apps.ts';
 import { checkPage } from '../signals/page-check.ts';
 import { LIMITS, updateSettings } from '../state/settings/index.ts';
 import { cardEntries, failureOfLabel } from '../view/card.ts';
@@ -64,6 +65,14 @@ export function answerMessages(background: Background, startedAt: number): void 
       const detect = (local: readonly string[]) =>
         detectNavigationError(details, CURRENT_ENGINE, Date.now(), local);
       await handleFailure(background, detect, current);
+      return true;
+    },
+    learnServers: async ({ found }) => {
+      await background.apps.update((apps) => learnScan(apps, found, Date.now()));
+      return true;
+    },
+    forgetApps: async () => {
+      await background.apps.update(() => []);
       return true;
     },
     openUrl: async ({ url }, sender) => {

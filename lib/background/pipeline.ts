@@ -11,7 +11,9 @@ import { CHROME_BLOCKED_CODE, type Failure } from '../kinds/failure.ts';
 import type { NavigationSeq } from '../signals/navigation-seq.ts';
 import type { ProvenBlocked } from '../signals/proven-blocked.ts';
 import { isResolvedLocal, type ResolvedLocal } from '../signals/resolved-local.ts';
+import type { App } from '../servers/apps.ts';
 import type { SettingsCache } from '../state/settings/index.ts';
+import type { Stored } from '../state/stored.ts';
 import type { TabState } from '../state/tab-state.ts';
 import { headline } from '../view/headline.ts';
 import { decideActions } from './decide.ts';
@@ -25,6 +27,8 @@ export interface Background {
   seq: NavigationSeq;
   proven: ProvenBlocked;
   resolved: ResolvedLocal;
+  /** The apps remembered on this machine's loopback ports (lib/servers/apps.ts). */
+  apps: Stored<App[]>;
 }
 
 /** Finds a failure in the evidence, given the hosts that count as local; null when there is none. */

@@ -4,7 +4,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { CardEntry } from '../view/card.ts';
-import { callerRoles, MAX_MESSAGE_URL, noPayload, onlyString, onlyTabId, type Caller } from './senders.ts';
+import {
+  callerRoles,
+  MAX_MESSAGE_URL,
+  noPayload,
+  onlyFound,
+  onlyString,
+  onlyTabId,
+  type Caller,
+} from './senders.ts';
+import type { Found } from '../servers/apps.ts';
 
 export interface Status {
   version: string;
@@ -30,6 +39,10 @@ export interface Protocol {
    * (lib/signals/page-check.ts). True when one was found and recorded for the tab.
    */
   checkTab: { request: { tabId: number }; response: boolean };
+  /** The popup's or the explanation's scan found these servers: remembered where an app was opened before. */
+  learnServers: { request: { found: Found[] }; response: boolean };
+  /** Forget every remembered app (the options; the popup's Clear, with the history). */
+  forgetApps: { request: null; response: boolean };
 }
 
 export type MessageName = keyof Protocol;
@@ -55,6 +68,8 @@ const RULES: {
   muteSite: { from: 'card', request: noPayload },
   openUrl: { from: 'explanation-page', request: onlyString('url', MAX_MESSAGE_URL) },
   checkTab: { from: 'extension-page', request: onlyTabId },
+  learnServers: { from: 'extension-page', request: onlyFound },
+  forgetApps: { from: 'extension-page', request: noPayload },
 };
 
 interface Envelope {

@@ -61,6 +61,32 @@ export function onlyTabId(value: unknown): { tabId: number } | undefined {
   return typeof tabId === 'number' && Number.isInteger(tabId) && tabId >= 0 ? { tabId } : undefined;
 }
 
+/** The most servers one message may report: a scan's ports on both addresses (lib/servers/dev-ports.ts). */
+export const MAX_FOUND = 400;
+const MAX_TOOL_ID = 40;
+
+/**
+ * `{ found: [{ port, tool, title }] }`, what a page's scan found (lib/servers/apps.ts Found): ports in range,
+ * short strings or null, at most MAX_FOUND, nothing else; undefined otherwise.
+ */
+export function onlyFound(
+  value: unknown,
+): { found: { port: number; tool: string | null; title: string | null }[] } | undefined {
+  if (!isRecord(value) || Object.keys(value).length !== 1 || !Array.isArray(value.found)) return undefined;
+  if (value.found.length > MAX_FOUND) return undefined;
+  const found: { port: number; tool: string | null; title: string | null }[] = [];
+  const short = (text: unknown, max: number) =>
+    text === null || (typeof text === 'string' && text.length <= max);
+  for (const item of value.found as unknown[]) {
+    if (!isRecord(item) || Object.keys(item).length !== 3) return undefined;
+    const { port, tool, title } = item;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+    if (!short(tool, MAX_TOOL_ID) || !short(title, MAX_MESSAGE_URL)) return undefined;
+    found.push({ port, tool: tool as string | null, title: title as string | null });
+  }
+  return { found };
+}
+
 /** A URL as the extension's pages send it: within the length the background ever stores, and a bit. */
 export const MAX_MESSAGE_URL = MAX_URL_LENGTH * 2;
 

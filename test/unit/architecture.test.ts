@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const PURE = ['core', 'ports', 'commands', 'kinds', 'view'];
+const PURE = ['core', 'ports', 'commands', 'kinds', 'servers', 'view'];
 const IMPURE = ['signals', 'state', 'background', 'protocol'];
 
 function filesUnder(folder: string): string[] {

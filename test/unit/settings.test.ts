@@ -26,6 +26,8 @@ const valid: Settings = {
   preferredPorts: [8787],
   showOverrides: false,
   historySize: 50,
+  runningHere: false,
+  scanPorts: [4455, 9090],
   devServer: 'django',
 };
 
@@ -34,7 +36,7 @@ describe('validateSettings', () => {
     expect(validateSettings(valid)).toEqual({ settings: valid, repaired: [] });
   });
 
-  it('has these defaults: explain blocked ports, badge other local failures, the card on', () => {
+  it('has these defaults: explain blocked ports, badge other local failures, the card on, "Running here" on', () => {
     expect(DEFAULT_SETTINGS).toEqual({
       blockedNavigation: 'explain',
       localFailures: 'badge',
@@ -46,6 +48,8 @@ describe('validateSettings', () => {
       showOverrides: true,
       devServer: 'vite',
       historySize: 20,
+      runningHere: true,
+      scanPorts: [],
     });
     expect(validateSettings(DEFAULT_SETTINGS)).toEqual({ settings: DEFAULT_SETTINGS, repaired: [] });
   });

@@ -6,7 +6,7 @@ import { matchesStart, START_WINDOW_MS } from '@/lib/signals/navigation-starts';
 import { giveBack, NavigationSeq, REDIRECT_WINDOW_MS } from '@/lib/signals/navigation-seq';
 import { mayPreEmpt } from '@/lib/signals/pre-empt';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/state/settings';
-import { callerRoles, noPayload, onlyString, RateLimit } from '@/lib/protocol/senders';
+import { callerRoles, MAX_FOUND, noPayload, onlyFound, onlyString, RateLimit } from '@/lib/protocol/senders';
 import type { TabFailure } from '@/lib/state/tab-state';
 
 describe('boundUrl', () => {
@@ -315,4 +315,21 @@ describe('mayPreEmpt (Chromium: explain a navigation as it starts)', () => {
     ],
     ['no port', { port: null }, false],
   ])('%s', (_what, patch, expected) => expect(mayPreEmpt({ ...base, ...patch })).toBe(expected));
+});
+
+describe('onlyFound: what a page may report its scan found', () => {
+  const good = { port: 5173, tool: 'vite', title: 'shop' };
+  it.each([
+    ['a good list', { found: [good, { port: 8000, tool: null, title: null }] }, true],
+    ['an empty list', { found: [] }, true],
+    ['another key beside it', { found: [good], more: 1 }, false],
+    ['an entry with another key', { found: [{ ...good, url: 'x' }] }, false],
+    ['a port out of range', { found: [{ ...good, port: 0 }] }, false],
+    ['a tool id too long', { found: [{ ...good, tool: 'x'.repeat(41) }] }, false],
+    ['a title too long', { found: [{ ...good, title: 'x'.repeat(10_000) }] }, false],
+    ['too many', { found: Array.from({ length: MAX_FOUND + 1 }, () => good) }, false],
+    ['not a list', { found: good }, false],
+  ])('%s', (_, value, valid) => {
+    expect(onlyFound(value) !== undefined).toBe(valid);
+  });
 });

@@ -99,6 +99,13 @@ export const SCHEMA = {
       ? (raw as number)
       : null,
   ),
+  /** The popup lists the servers answering on this machine's loopback addresses ("Running here"). */
+  runningHere: scalar(true, boolean),
+  /** More ports for "Running here" to ask, beyond each tool's own (lib/servers/dev-ports.ts). */
+  scanPorts: listOf(20, (item) => {
+    const parsed = Number.isInteger(item) ? parseSinglePort(String(item)) : null;
+    return parsed?.ok ? parsed.range.from : null;
+  }),
   /** The dev server whose move command the explanation shows first: the user's last choice. */
   devServer: scalar<DevServerId>('vite', (raw) => (isDevServerId(raw) ? raw : null)),
 };
@@ -110,6 +117,7 @@ export const LIMITS = Object.freeze({
   localHosts: SCHEMA.localHosts.limit,
   unblockedPorts: SCHEMA.unblockedPorts.limit,
   preferredPorts: SCHEMA.preferredPorts.limit,
+  scanPorts: SCHEMA.scanPorts.limit,
   historySize: MAX_HISTORY_SIZE,
   entryLength: ENTRY_LENGTH,
 });

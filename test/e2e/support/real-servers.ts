@@ -2,14 +2,14 @@
  * Real servers for the failure kinds: an HTTPS server with a certificate made for the test, a server that resets
  * every connection, a server on every address (what a dev server printing http://0.0.0.0:PORT runs).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp, type Server as HttpServer } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { createServer as createNet, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { waitFor } from './wait.ts';
+import { freePort, startTool, type Tool } from './processes.ts';
 
 export interface Running {
   port: number;
@@ -157,35 +157,45 @@ export const VITE_APP_TEXT = 'dev app';
  * Vite does not allow). `stop` kills it as when its terminal is closed: the page's socket drops without a
  * goodbye, which is what makes Vite's client poll (a clean close would not).
  */
-export async function startVite(): Promise<{ origin: string; port: number; stop: () => void }> {
-  const probe = createNet();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
+export async function startVite(
+  options: { port?: number; strict?: boolean; title?: string } = {},
+): Promise<Tool> {
+  const port = options.port ?? (await freePort());
+  const strict = options.strict ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'port-doctor-vite-'));
   writeFileSync(
     join(dir, 'index.html'),
-    `<!doctype html><title>dev app</title><p id="app">${VITE_APP_TEXT}</p>`,
+    `<!doctype html><title>${options.title ?? 'dev app'}</title><p id="app">${VITE_APP_TEXT}</p>`,
   );
   symlinkSync(resolve(import.meta.dirname, '../../../node_modules'), join(dir, 'node_modules'));
   // Node running Vite's own bin: the child is the server itself (npx would put processes in between).
   const vite = join(dir, 'node_modules/vite/bin/vite.js');
-  const child = spawn(
+  // Without --strictPort, Vite takes the next free port when `port` is busy (packages/vite/src/node/http.ts
+  // httpServerStart): the test makes `port` busy, so that is the next one.
+  const serving = strict ? port : port + 1;
+  return startTool(
+    'Vite',
+    serving,
     process.execPath,
-    [vite, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    {
-      cwd: dir,
-    },
+    [vite, '--port', String(port), ...(strict ? ['--strictPort'] : []), '--host', '127.0.0.1'],
+    { cwd: dir },
   );
-  const origin = `http://127.0.0.1:${port}`;
-  await waitFor(
-    'Vite to serve',
-    () =>
-      fetch(`${origin}/`).then(
-        (response) => response.ok,
-        () => false,
-      ),
-    30_000,
-  );
-  return { origin, port, stop: () => void child.kill('SIGKILL') };
+}
+
+/**
+ * `python3 -m http.server` on a port the OS picked, bound to 127.0.0.1, serving an empty scratch folder (its
+ * directory listing): Python's own server, as a developer starts it.
+ */
+export async function startPythonHttpServer(port?: number): Promise<Tool> {
+  port ??= await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'port-doctor-http-server-'));
+  return startTool('python3 -m http.server', port, 'python3', [
+    '-m',
+    'http.server',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--directory',
+    dir,
+  ]);
 }

@@ -1,0 +1,5 @@
+/** The "moved" scenarios (test/e2e/scenarios/moved.ts) in Firefox. */
+import { MOVED } from '../scenarios/moved.ts';
+import { runSuites } from '../scenarios/scenario.ts';
+
+runSuites('firefox', MOVED);
