@@ -110,6 +110,13 @@ export const KEYBOARD = [
             items.map((item) => item.textContent?.trim() ?? ''),
           );
           const second = ports[1]!;
+          // The page settled as a user sees it: every suggested port checked (the first one free becomes the
+          // choice then), so that no answer arriving moves the choice under the keys. A run in the full suite
+          // once timed out below without this wait.
+          await waitFor(
+            'the probes',
+            async () => (await page.$$('[data-testid="alternatives"] .state.probing')).length === 0,
+          );
           // The suggestions are one radio group: Tab enters it, an arrow picks the next one.
           await tabTo(page, /^input\[alternative\]/);
           await page.keyboard.press('ArrowDown');
