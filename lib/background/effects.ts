@@ -1,6 +1,7 @@
 /** Thin browser glue: carries out the Actions decided in lib/background/decide.ts. */
 import { browser } from 'wxt/browser';
-import type { Actions } from './decide.ts';
+import { decideActions, type Actions } from './decide.ts';
+import type { Settings } from '../state/settings/index.ts';
 import { explainPageUrl, type ExplainParams } from '../view/explain-link.ts';
 import type { Failure } from '../kinds/failure.ts';
 import { addToHistory } from '../state/history.ts';
@@ -51,11 +52,29 @@ export async function actOn(failure: Failure, actions: Actions, options: ActOpti
   ]);
   if (superseded || actions.explain) return;
   if (actions.notify) await notify(failure, options.notification());
-  if (actions.badge) {
-    await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
-    await browser.action.setBadgeText({ tabId, text: '!' });
-  }
+  if (actions.badge) await showBadge(tabId);
   if (actions.overlay) await options.overlays.show(tabId);
+}
+
+/**
+ * Sets the badge again for the tab's latest failure at `url`, when its reaction badges it. Firefox clears a tab's
+ * badge as a page commits in it, and commits its error page after it reported the error: the badge that failure
+ * set may be gone (lib/signals/firefox.ts).
+ */
+export async function badgeAgain(
+  tabId: number,
+  url: string,
+  latest: Failure | undefined,
+  settings: Settings,
+): Promise<void> {
+  if (!latest || latest.url !== withoutQuery(url)) return;
+  const actions = decideActions(latest, settings);
+  if (actions.badge && !actions.explain) await showBadge(tabId);
+}
+
+async function showBadge(tabId: number): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+  await browser.action.setBadgeText({ tabId, text: '!' });
 }
 
 /** Private (incognito) windows leave nothing behind: their failures never reach the history. */

@@ -36,16 +36,26 @@ export function loaded(background: Background, details: NavigationDetails): void
  * A navigation failed. One that our redirect cut off is the user's to go on with (cutOff); otherwise the
  * error is the evidence, after `before` (Firefox first learns whether the name is local by its address).
  */
-export function failed(background: Background, details: NavigationDetails, before?: Promise<void>): void {
+export function failed(
+  background: Background,
+  details: NavigationDetails,
+  before?: Promise<void>,
+): Promise<unknown> {
   const aborted = details.frameId === 0 && isAbort(details.error);
   const cut = aborted ? background.seq.abortedByUs(details.tabId, Date.now()) : null;
-  if (cut) return run(cutOff(background, details.tabId, details.url, cut));
+  if (cut) return handled(cutOff(background, details.tabId, details.url, cut));
   // The browser's error page replaced the tab's page; an aborted navigation left the page where it was.
   if (details.frameId === 0 && !aborted) background.seq.shown(details.tabId, false);
   const current = background.seq.snapshot(details.tabId, details.url);
   const detect = (local: readonly string[]) =>
     detectNavigationError(details, CURRENT_ENGINE, Date.now(), local);
-  run(Promise.resolve(before).then(() => handleFailure(background, detect, current)));
+  return handled(Promise.resolve(before).then(() => handleFailure(background, detect, current)));
+}
+
+/** Runs a piece of handling (errors logged, never thrown) and returns when it is done. */
+function handled(promise: Promise<unknown>): Promise<unknown> {
+  run(promise);
+  return promise.catch(() => undefined);
 }
 
 /**
