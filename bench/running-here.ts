@@ -106,7 +106,7 @@ await settle(session);
 const idleRequests = hits() - before - plain.length * 2;
 await storeSettings(session, {});
 await session.close();
-for (const tool of tools) tool.stop();
+await Promise.all(tools.map((tool) => tool.stop()));
 await Promise.all(plain.map((server) => server.close()));
 
 const result = {

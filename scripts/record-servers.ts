@@ -61,7 +61,7 @@ for (const server of REAL_SERVERS) {
     servers.push({ id: server.id, tool: server.tool, title: server.title, root, paths });
     console.log(`${server.tool}: ${root.status}${root.redirected ? ' (redirect)' : ''}`);
   } finally {
-    tool.stop();
+    await tool.stop();
   }
 }
 const versions = {

@@ -82,7 +82,7 @@ describe('Chromium: failure kinds from real servers', () => {
       await expectShown(explanation, '#app', VITE_APP_TEXT);
       for (const open of [page, popup, explanation]) await open.close().catch(() => undefined);
     } finally {
-      vite.stop();
+      await vite.stop();
     }
   });
 

@@ -42,7 +42,7 @@ describe('Chromium: a real Vite dev server stopped under its open page', () => {
     // The sentinel that Vite's client noticed and polls: its own console line. (Its pings reach neither
     // webNavigation nor webRequest in Chromium 156: only the page's favicon refusal did, in a trial run.)
     const polling = said('Polling for restart');
-    vite.stop();
+    await vite.stop();
     await polling;
     await settle(session);
 

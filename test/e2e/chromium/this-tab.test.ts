@@ -35,7 +35,7 @@ describe('Chromium: the popup on a local tab', () => {
   });
 
   afterAll(async () => {
-    server?.stop();
+    await server?.stop();
     await session?.close();
   });
 
@@ -48,7 +48,7 @@ describe('Chromium: the popup on a local tab', () => {
     await waitFor('the app remembered', async () => (await remembered(session)).includes('"title":"shop"'));
 
     // The developer stops Vite and starts another project's server on the same port, then reloads the tab.
-    server.stop();
+    await server.stop();
     await waitFor('Vite to be gone', () =>
       fetch(`http://127.0.0.1:${port}/`).then(
         () => false,

@@ -172,7 +172,7 @@ describe('Firefox: failure kinds from real servers', () => {
       await expectShown(control, '#app', VITE_APP_TEXT);
       await page.close();
     } finally {
-      vite.stop();
+      await vite.stop();
     }
   });
 });

@@ -31,7 +31,7 @@ const moved = suite<Moved>({
     return { driver };
   },
   stop: async (context) => {
-    context.vite?.stop();
+    await context.vite?.stop();
     await context.driver.storeSettings({});
     await context.driver.close();
   },
@@ -50,7 +50,7 @@ const moved = suite<Moved>({
         await waitFor('the app remembered', async () =>
           JSON.stringify((await driver.stored('local', 'apps')) ?? []).includes(`"port":${port}`),
         );
-        context.vite.stop();
+        await context.vite.stop();
         await waitFor('the first Vite to be gone', () => refuses(`http://127.0.0.1:${port}/`));
         // Something else holds the port while Vite starts again: it moves on to the next one.
         const holder = await holdPort(port);
@@ -100,7 +100,7 @@ const moved = suite<Moved>({
                 .catch(() => '')) === 'python',
           );
         } finally {
-          python.stop();
+          await python.stop();
           await driver.storeSettings({ localFailures: 'explain' });
         }
       },

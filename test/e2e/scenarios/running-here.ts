@@ -68,8 +68,8 @@ const some = suite<Some>({
   stop: async ({ driver, vite, python, v6, plain }) => {
     await driver.storeSettings({});
     await driver.close();
-    vite.stop();
-    python.stop();
+    await vite.stop();
+    await python.stop();
     await v6.close();
     await plain.close();
   },
@@ -144,7 +144,7 @@ const real = suite<Real>({
   stop: async ({ driver, running }) => {
     await driver.storeSettings({});
     await driver.close();
-    for (const { tool } of running) tool.stop();
+    await Promise.all(running.map(({ tool }) => tool.stop()));
   },
   scenarios: [
     {

@@ -35,8 +35,8 @@ async function inProject(app: string, start: (dir: string) => Promise<Tool>): Pr
   const tool = await start(dir);
   return {
     ...tool,
-    stop: () => {
-      tool.stop();
+    stop: async () => {
+      await tool.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

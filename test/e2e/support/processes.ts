@@ -60,7 +60,8 @@ export interface Tool {
   origin: string;
   port: number;
   /** Kills it as a closed terminal does: its sockets drop without a goodbye. */
-  stop(): void;
+  /** Resolves once the process is gone (its port is free then: a killed server's socket is not, at once). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -79,9 +80,10 @@ export async function startTool(
     stdio: 'ignore',
     env: { ...developerEnv(), ...options.env },
   });
-  const exited = new Promise<never>((_, fail) =>
-    child.once('exit', (code) => fail(new Error(`${what} exited (code ${code}) before it served`))),
-  );
+  const gone = new Promise<number | null>((done) => child.once('exit', done));
+  const exited = gone.then((code) => {
+    throw new Error(`${what} exited (code ${code}) before it served`);
+  });
   const origin = options.origin ?? `http://127.0.0.1:${port}`;
   const serving = waitFor(
     `${what} to serve ${origin}`,
@@ -99,5 +101,12 @@ export async function startTool(
     throw error;
   }
   exited.catch(() => undefined);
-  return { origin, port, stop: () => void child.kill('SIGKILL') };
+  return {
+    origin,
+    port,
+    stop: async () => {
+      child.kill('SIGKILL');
+      await gone;
+    },
+  };
 }
