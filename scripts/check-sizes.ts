@@ -32,7 +32,11 @@ const BUDGETS: Budget[] = [
   // and the page read's rules sent into the page as sources. Issue #28 brings the worker down again.
   // 49.8 KB when the worker became modules (issue #24: the pipeline, each engine's signals, the handlers), then
   // 50.1 KB with one stored-value primitive for every store the worker keeps (lib/state/stored.ts).
-  { name: 'background', goal: 20_000, ceiling: 50_100 },
+  // 54.1 KB for issue #25 (+3.9 KB): the apps remembered per port (lib/servers/apps.ts, validated on read, learned
+  // from a local page's title and from the pages' scans), their listener (lib/signals/local-pages.ts) and the
+  // learnServers/forgetApps messages with their validator; the fingerprint table itself stays out (tool-ids.ts,
+  // -4.5 KB). Issue #28 brings the worker down.
+  { name: 'background', goal: 20_000, ceiling: 54_100 },
   // Issue #17: 67 KB. The card's count read out as words ("failed 3 times", not a "×3" that looks like a close
   // button), its own lang for Korean line breaking, and one true reason per suggested port (+1.1 KB).
   // 68 KB (67.9 built) with the click guard against clickjacking (lib/view/card-guard.ts:
@@ -59,7 +63,9 @@ const BUDGETS: Budget[] = [
   // confirmed before they apply (+1.0 KB, the question, its list and its two buttons), the import judged by
   // its size in bytes before it is read, and the wildcard and DNS-name rules the host list validates with.
   // 89 KB with row 8: Firefox's own name and prompt for access to other sites (it has no webRequest use here).
-  { name: 'options (initial)', goal: 87_000, ceiling: 89_000 },
+  // 92.4 KB for issue #25 (+3.2 KB): the "Running here" group (the list on or off, its own ports) and the loader of
+  // the remembered apps, which come after the first screen with what they read (RememberedApps.svelte, -1.1 KB).
+  { name: 'options (initial)', goal: 87_000, ceiling: 92_400 },
 ];
 
 let failed = false;

@@ -12,7 +12,7 @@
 import { isRecord } from '../core/guards.ts';
 import { isLoopbackHost } from '../core/local-host.ts';
 import { safeUrl } from '../core/url.ts';
-import { TITLE_LENGTH, TOOLS } from './fingerprints.ts';
+import { TITLE_LENGTH, TOOL_IDS } from './tool-ids.ts';
 
 export interface PageSeen {
   title: string;
@@ -58,8 +58,7 @@ export function loopbackPlace(text: string): { port: number; host: string } | nu
 
 const clip = (title: string | null) => (title === null ? null : title.slice(0, TITLE_LENGTH));
 
-const isTool = (value: unknown): value is string =>
-  typeof value === 'string' && TOOLS.some((tool) => tool.id === value);
+const isTool = (value: unknown): value is string => typeof value === 'string' && TOOL_IDS.includes(value);
 
 const isTime = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0;

@@ -256,8 +256,9 @@ export function confirmed(tool: Tool, answer: string): boolean {
   return tool.confirm !== undefined && tool.confirm.body.test(answer);
 }
 
-/** The longest title kept, in characters: a row of the popup. */
-export const TITLE_LENGTH = 80;
+import { TITLE_LENGTH } from './tool-ids.ts';
+
+export { TITLE_LENGTH };
 
 const ENTITIES: Readonly<Record<string, string>> = {
   amp: '&',

@@ -3,6 +3,7 @@ import { enginesBlocking } from '../ports/blocked.ts';
 import { DEV_PORTS, MAX_SCAN_PORTS, nextPorts, scanPlan, usualTools } from './dev-ports.ts';
 import { candidates, TITLE_LENGTH, titleOf, TOOLS, type Observed } from './fingerprints.ts';
 import type { App } from './apps.ts';
+import { TOOL_IDS } from './tool-ids.ts';
 import { BEFORE_NEWS_MS, foundOf, runningRows, tabApp } from './running.ts';
 import { PARALLEL, readStart, scanLoopback, type Answer } from './scan.ts';
 
@@ -92,6 +93,10 @@ describe('fingerprints: the first tool whose marker is in the answer', () => {
     ['an empty answer', page('')],
   ])('names nothing: %s', (_what, seen) => {
     expect(candidates(seen)).toEqual([]);
+  });
+
+  it('tool-ids.ts lists the ids of the table, in its order', () => {
+    expect(TOOL_IDS).toEqual(TOOLS.map((tool) => tool.id));
   });
 
   it('every row has a source and a name, and ids are unique', () => {
