@@ -7,20 +7,6 @@ import { readRememberedApps } from '@/lib/state/apps';
 import { readHistory } from '@/lib/state/history';
 import { loadSettings } from '@/lib/state/settings';
 
-/** The ports of local addresses in the history: where this user's servers were. */
-function historyPorts(urls: readonly string[]): number[] {
-  const ports: number[] = [];
-  for (const url of urls) {
-    try {
-      const parsed = new URL(url);
-      if (parsed.protocol === 'http:' && parsed.port !== '') ports.push(Number(parsed.port));
-    } catch {
-      // Not a URL: nothing to scan.
-    }
-  }
-  return ports;
-}
-
 /**
  * "Running here": a scan of this machine's loopback addresses for as long as the popup is open (`stop` when it
  * closes). Nothing runs before the popup asks, and nothing is kept once it is closed but what names an app the
@@ -50,7 +36,8 @@ export class RunningHere {
     const tabPort = url === null ? undefined : loopbackPlace(url)?.port;
     const plan = scanPlan(
       [...(tabPort === undefined ? [] : [tabPort]), ...settings.scanPorts, ...settings.preferredPorts],
-      historyPorts(history.map((entry) => entry.url)),
+      // Where this user's servers were: the ports of the failures in the history.
+      history.map((entry) => entry.port),
     );
     await scanLoopback(
       (target, init) => fetch(target, init),

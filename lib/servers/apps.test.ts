@@ -11,6 +11,7 @@ import {
   movedTo,
   pageTitle,
   readApps,
+  SEEN_AGAIN_MS,
   type App,
 } from './apps.ts';
 import { projectDevServer } from './project-tool.ts';
@@ -56,6 +57,12 @@ describe('learnPage: the title of a local page at its root, never from a route',
     expect(learnPage(once, 'http://127.0.0.1:5173/', 'shop', 2)).toEqual([
       { port: 5173, host: '127.0.0.1', page: { title: 'shop', at: 2 }, scan: null, before: null },
     ]);
+  });
+
+  it('the same app reloaded within the hour (a dev server at every save): nothing to write', () => {
+    const once = learnPage([], 'http://localhost:5173/', 'shop', 1) as App[];
+    expect(learnPage(once, 'http://localhost:5173/', 'shop', 1 + SEEN_AGAIN_MS - 1)).toBe(false);
+    expect(learnPage(once, 'http://localhost:5173/', 'shop', 1 + SEEN_AGAIN_MS)).not.toBe(false);
   });
 
   it('another title on the same port: another app, and what was there before', () => {

@@ -11,7 +11,7 @@
  */
 import { isRecord } from '../core/guards.ts';
 import { isLoopbackHost } from '../core/local-host.ts';
-import { safeUrl } from '../core/url.ts';
+import { effectivePort, safeUrl } from '../core/url.ts';
 import { TITLE_LENGTH, TOOL_IDS } from './tool-ids.ts';
 
 export interface PageSeen {
@@ -43,6 +43,8 @@ export interface App {
 }
 
 export const MAX_APPS = 40;
+/** How long a page seen again is not worth a write (its time is only for "this week"). */
+export const SEEN_AGAIN_MS = 3_600_000;
 /** What the fullest list takes (every field at its longest: a unit test checks it). */
 export const MAX_APPS_BYTES = 32 * 1024;
 const HOST_LENGTH = 253;
@@ -52,8 +54,8 @@ export function loopbackPlace(text: string): { port: number; host: string } | nu
   const url = safeUrl(text);
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return null;
   if (!isLoopbackHost(url.hostname) || url.hostname.length > HOST_LENGTH) return null;
-  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-  return { port, host: url.hostname };
+  const port = effectivePort(url);
+  return port === null ? null : { port, host: url.hostname };
 }
 
 const clip = (title: string | null) => (title === null ? null : title.slice(0, TITLE_LENGTH));
@@ -125,6 +127,8 @@ export function learnPage(apps: readonly App[], url: string, title: string, at: 
   if (!known) return put(apps, { ...place, page: { title: named, at }, scan: null, before: null });
   if (known.page && known.page.title !== named)
     return put(apps, { ...place, page: { title: named, at }, scan: null, before: summary(known) });
+  // A dev server reloads its page at every save: the same app seen again within the hour is not written again.
+  if (known.page && known.host === place.host && at - known.page.at < SEEN_AGAIN_MS) return false;
   return put(apps, { ...known, host: place.host, page: { title: named, at } });
 }
 
